@@ -1,0 +1,50 @@
+import { ORGANISATION_ROLES, roleGrants, type Permission, type Role } from '../../shared/access.js';
+
+/** Where a request came from: carried into every audit event. */
+export interface RequestMeta {
+  requestId: string;
+  clientAddress: string | null;
+}
+
+/** The signed-in person a service acts for: passed first to every service call. */
+export interface Actor {
+  meta: RequestMeta;
+  userId: string;
+  organisationId: string;
+  displayName: string;
+  /** Roles for the whole organisation (organisation admin). */
+  organisationRoles: Role[];
+  /** Roles per centre id. */
+  centreRoles: ReadonlyMap<string, Role[]>;
+  /** Every centre of the organisation (an organisation-wide role acts for all of them). */
+  organisationCentreIds: readonly string[];
+}
+
+const isOrganisationRole = (role: Role) => (ORGANISATION_ROLES as readonly Role[]).includes(role);
+
+/** Whether the actor holds `permission` for `centreId`: through a role there, or organisation-wide. */
+export function can(actor: Actor, permission: Permission, centreId: string): boolean {
+  if (!actor.organisationCentreIds.includes(centreId)) return false;
+  if (actor.organisationRoles.some((role) => roleGrants(role, permission))) return true;
+  return (actor.centreRoles.get(centreId) ?? []).some((role) => roleGrants(role, permission));
+}
+
+/** Whether the actor holds `permission` organisation-wide (not just for some centres). */
+export function canOrganisationWide(actor: Actor, permission: Permission): boolean {
+  return actor.organisationRoles.some((role) => isOrganisationRole(role) && roleGrants(role, permission));
+}
+
+/** Whether the actor holds `permission` for at least one centre, or organisation-wide. */
+export function canAnywhere(actor: Actor, permission: Permission): boolean {
+  return canOrganisationWide(actor, permission) || centresWhere(actor, permission).length > 0;
+}
+
+/** The centres for which the actor holds `permission`: what every list query is scoped to. */
+export function centresWhere(actor: Actor, permission: Permission): string[] {
+  return actor.organisationCentreIds.filter((centreId) => can(actor, permission, centreId));
+}
+
+/** The permissions the actor holds for one centre, for the web app to show what it may do. */
+export function permissionsAt(actor: Actor, centreId: string, all: readonly Permission[]): Permission[] {
+  return all.filter((permission) => can(actor, permission, centreId));
+}

@@ -1,0 +1,117 @@
+/**
+ * buildApp(config) builds the whole application without listening: the entry point (main.ts) listens,
+ * tests build apps of their own.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { accessGuard } from './access/guard.js';
+import { accountRoutes } from './accounts/routes.js';
+import { staffRoutes } from './accounts/staff-routes.js';
+import { auditRoutes } from './audit/routes.js';
+import type { Config } from './config.js';
+import { Worker, type JobHandler } from './jobs/worker.js';
+import { createTransport, MAIL_JOB, mailSender } from './mail/service.js';
+import { mailRoutes } from './mail/routes.js';
+import { organisationRoutes } from './organisation/routes.js';
+import { openDatabase, type Database } from './platform/database.js';
+import { registerErrorHandling } from './platform/http-errors.js';
+import { healthRoutes } from './platform/health.js';
+import { logOptions } from './platform/logging.js';
+import { securityHeaders } from './platform/security-headers.js';
+import { setupRoutes } from './setup/routes.js';
+
+export interface App {
+  app: FastifyInstance;
+  database: Database;
+  worker: Worker;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Largest JSON body accepted; uploads come with their own routes and limits. */
+const BODY_LIMIT = 256 * 1024;
+
+export async function buildApp(config: Config, options: { database?: Database; logger?: boolean } = {}): Promise<App> {
+  const database = options.database ?? (await openDatabase(config));
+  if (!options.database) await database.migrate();
+  const app = Fastify({
+    logger: options.logger === false ? false : logOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const webRoot = config.webRoot && existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : undefined;
+  registerErrorHandling(app, { webApp: Boolean(webRoot) });
+  await app.register(securityHeaders);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Neutral Ground API', version: '0.1.0', description: 'Runs a child contact centre.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ng_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(accessGuard, { db: database.db });
+
+  const deps = { db: database.db, config };
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, deps);
+      await api.register(accountRoutes, deps);
+      await api.register(staffRoutes, deps);
+      await api.register(organisationRoutes, deps);
+      await api.register(auditRoutes, deps);
+      await api.register(mailRoutes, deps);
+      await api.register(setupRoutes, deps);
+      api.get(
+        '/openapi.json',
+        { config: { access: { public: true } }, schema: { hide: true } },
+        async () => app.swagger(),
+      );
+    },
+    { prefix: '/api' },
+  );
+
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // Every page of the web app is index.html; the browser's router takes it from there.
+    const page = { config: { access: { public: true } }, schema: { hide: true } } as const;
+    app.get('/', page, (_request, reply) => reply.type('text/html').sendFile('index.html'));
+    app.get('/*', page, (request, reply) => {
+      const file = request.url.split('?')[0]!.slice(1);
+      if (file.startsWith('assets/') && existsSync(path.join(webRoot, file))) return reply.sendFile(file);
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+
+  const handlers: Record<string, JobHandler> = {};
+  if (config.smtpUrl) handlers[MAIL_JOB] = mailSender(database.db, createTransport(config.smtpUrl), config.mailFrom);
+  const worker = new Worker(database.db, handlers, app.log);
+
+  await app.ready();
+  return {
+    app,
+    database,
+    worker,
+    config,
+    close: async () => {
+      await worker.stop();
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+
+/** The hash before the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields of an audit event that its hash covers. */
+export interface ChainedFields {
+  seq: number;
+  at: Date;
+  organisationId: string | null;
+  centreId: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  outcome: string;
+  requestId: string | null;
+  clientAddress: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** JSON with keys sorted at every depth: jsonb reorders keys, so the hash must not depend on order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function eventHash(prevHash: string, fields: ChainedFields): string {
+  const body = canonicalJson({ ...fields, at: fields.at.toISOString(), detail: fields.detail ?? null });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export interface StoredEvent extends ChainedFields {
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainBreak =
+  | { seq: number; problem: 'hash_mismatch' }
+  | { seq: number; problem: 'link_mismatch' }
+  | { seq: number; problem: 'order' };
+
+/**
+ * Walks events in sequence order, continuing from `prevHash` (the hash of the last event already
+ * checked), and returns the first broken link, or null. An edited row fails its own hash; a deleted
+ * row breaks the next row's link; rows moved out of order fail both.
+ */
+export function findChainBreak(
+  events: Iterable<StoredEvent>,
+  start: { prevHash: string; prevSeq: number } = { prevHash: GENESIS_HASH, prevSeq: 0 },
+): { break: ChainBreak | null; last: { prevHash: string; prevSeq: number } } {
+  let { prevHash, prevSeq } = start;
+  for (const event of events) {
+    if (event.seq <= prevSeq) return { break: { seq: event.seq, problem: 'order' }, last: { prevHash, prevSeq } };
+    if (event.prevHash !== prevHash) {
+      return { break: { seq: event.seq, problem: 'link_mismatch' }, last: { prevHash, prevSeq } };
+    }
+    if (eventHash(event.prevHash, event) !== event.hash) {
+      return { break: { seq: event.seq, problem: 'hash_mismatch' }, last: { prevHash, prevSeq } };
+    }
+    prevHash = event.hash;
+    prevSeq = event.seq;
+  }
+  return { break: null, last: { prevHash, prevSeq } };
+}

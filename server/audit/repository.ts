@@ -1,0 +1,98 @@
+import { and, desc, eq, gte, inArray, lt, lte, asc, gt, sql, type SQL } from 'drizzle-orm';
+import { auditEvents } from '../db/schema.js';
+import { rowsOf, type Db, type Executor, type Tx } from '../platform/database.js';
+import { eventHash, GENESIS_HASH, type ChainedFields, type StoredEvent } from './chain.js';
+
+/** Any two writers of the chain take this lock, so each new row links to the last committed one. */
+const CHAIN_LOCK = 727274002;
+
+export type NewAuditRow = Omit<ChainedFields, 'seq' | 'at' | 'outcome'> & {
+  at?: Date;
+  outcome: 'success' | 'failure' | 'refused';
+};
+
+function isTransaction(executor: Executor): executor is Tx {
+  return 'rollback' in executor;
+}
+
+/** Appends one event to the chain, inside `executor`'s transaction or in one of its own. */
+export async function appendAuditRow(executor: Executor, row: NewAuditRow): Promise<void> {
+  if (!isTransaction(executor)) {
+    await (executor as Db).transaction((tx) => appendAuditRow(tx, row));
+    return;
+  }
+  const tx = executor;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const [next] = rowsOf<{ seq: number }>(
+    await tx.execute(sql`select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`),
+  );
+  const seq = Number(next!.seq);
+  // Millisecond precision, so that what is read back hashes the same as what was written.
+  const at = new Date(Math.floor((row.at ?? new Date()).getTime()));
+  const fields: ChainedFields = { ...row, seq, at };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.insert(auditEvents).values({ ...fields, outcome: row.outcome, prevHash, hash: eventHash(prevHash, fields) });
+}
+
+export interface AuditFilter {
+  centreIds: string[] | 'all';
+  organisationId: string;
+  from?: Date;
+  to?: Date;
+  action?: string;
+  outcome?: 'success' | 'failure' | 'refused';
+  actorUserId?: string;
+  resourceType?: string;
+  resourceId?: string;
+  centreId?: string;
+  before?: number;
+  limit: number;
+}
+
+export async function listAuditEvents(db: Executor, filter: AuditFilter) {
+  const conditions: SQL[] = [eq(auditEvents.organisationId, filter.organisationId)];
+  if (filter.centreIds !== 'all') conditions.push(inArray(auditEvents.centreId, filter.centreIds));
+  if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
+  if (filter.to) conditions.push(lte(auditEvents.at, filter.to));
+  if (filter.action) conditions.push(sql`${auditEvents.action} like ${filter.action.replace(/[%_\\]/g, '\\$&') + '%'}`);
+  if (filter.outcome) conditions.push(eq(auditEvents.outcome, filter.outcome));
+  if (filter.actorUserId) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId));
+  if (filter.resourceType) conditions.push(eq(auditEvents.resourceType, filter.resourceType));
+  if (filter.resourceId) conditions.push(eq(auditEvents.resourceId, filter.resourceId));
+  if (filter.centreId) conditions.push(eq(auditEvents.centreId, filter.centreId));
+  if (filter.before) conditions.push(lt(auditEvents.seq, filter.before));
+  return db
+    .select({
+      seq: auditEvents.seq,
+      at: auditEvents.at,
+      actorUserId: auditEvents.actorUserId,
+      actorLabel: auditEvents.actorLabel,
+      action: auditEvents.action,
+      resourceType: auditEvents.resourceType,
+      resourceId: auditEvents.resourceId,
+      centreId: auditEvents.centreId,
+      outcome: auditEvents.outcome,
+      requestId: auditEvents.requestId,
+      clientAddress: auditEvents.clientAddress,
+    })
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.seq))
+    .limit(filter.limit + 1);
+}
+
+/** One page of the whole chain in sequence order, for verification. */
+export async function chainPage(db: Executor, afterSeq: number, size: number): Promise<StoredEvent[]> {
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, afterSeq))
+    .orderBy(asc(auditEvents.seq))
+    .limit(size);
+  return rows.map((row) => ({ ...row, detail: row.detail ?? null }));
+}

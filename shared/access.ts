@@ -1,0 +1,90 @@
+/**
+ * Roles and permissions: the one place where a role is given what it may do.
+ * Default deny: a permission not listed for a role is refused. See docs/decisions/003-permission-model.md.
+ */
+
+/** Roles held for one centre. */
+export const CENTRE_ROLES = ['coordinator', 'supervisor', 'volunteer', 'safeguarding_lead'] as const;
+/** Roles held for the whole organisation. */
+export const ORGANISATION_ROLES = ['organisation_admin'] as const;
+/** Roles of people outside the centre's staff; their accounts arrive with later issues. */
+export const EXTERNAL_ROLES = ['referrer', 'parent'] as const;
+
+export const ROLES = [...ORGANISATION_ROLES, ...CENTRE_ROLES, ...EXTERNAL_ROLES] as const;
+export type Role = (typeof ROLES)[number];
+export type CentreRole = (typeof CENTRE_ROLES)[number];
+export type StaffRole = (typeof ORGANISATION_ROLES)[number] | CentreRole;
+export const STAFF_ROLES: readonly StaffRole[] = [...ORGANISATION_ROLES, ...CENTRE_ROLES];
+
+export const PERMISSIONS = {
+  /** See a centre's name, time zone and settings. */
+  CENTRE_READ: 'centre:read',
+  /** Create centres and change their settings. */
+  CENTRE_MANAGE: 'centre:manage',
+  /** See rooms of a centre. */
+  ROOM_READ: 'room:read',
+  /** Add and change rooms. */
+  ROOM_MANAGE: 'room:manage',
+  /** See staff accounts and their roles. */
+  USER_READ: 'user:read',
+  /** Invite staff, change roles, disable accounts, reset two-factor. */
+  USER_MANAGE: 'user:manage',
+  /** Read the audit trail. */
+  AUDIT_READ: 'audit:read',
+  /** See the mail outbox. */
+  OUTBOX_READ: 'outbox:read',
+  /** Open a case file (arrives with the referrals issue). */
+  CASE_READ: 'case:read',
+  /** Change a case file. */
+  CASE_WRITE: 'case:write',
+  /** See the day's roster: first names, times, room and safety flags. */
+  ROSTER_READ: 'roster:read',
+  /** Read safeguarding concerns. */
+  SAFEGUARDING_READ: 'safeguarding:read',
+  /** Statistics without personal data. */
+  STATISTICS_READ: 'statistics:read',
+} as const;
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+export const ALL_PERMISSIONS = Object.values(PERMISSIONS) as Permission[];
+
+const P = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  organisation_admin: [
+    P.CENTRE_READ,
+    P.CENTRE_MANAGE,
+    P.ROOM_READ,
+    P.ROOM_MANAGE,
+    P.USER_READ,
+    P.USER_MANAGE,
+    P.AUDIT_READ,
+    P.OUTBOX_READ,
+    P.STATISTICS_READ,
+  ],
+  coordinator: [
+    P.CENTRE_READ,
+    P.ROOM_READ,
+    P.ROOM_MANAGE,
+    P.USER_READ,
+    P.USER_MANAGE,
+    P.AUDIT_READ,
+    P.OUTBOX_READ,
+    P.CASE_READ,
+    P.CASE_WRITE,
+    P.ROSTER_READ,
+    P.SAFEGUARDING_READ,
+    P.STATISTICS_READ,
+  ],
+  supervisor: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.ROSTER_READ],
+  volunteer: [P.CENTRE_READ, P.ROOM_READ, P.ROSTER_READ],
+  safeguarding_lead: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.SAFEGUARDING_READ, P.ROSTER_READ],
+  referrer: [],
+  parent: [],
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles a centre-level manager (a coordinator) may hand out within their own centre. */
+export const ROLES_A_COORDINATOR_MAY_GRANT: readonly CentreRole[] = CENTRE_ROLES;
