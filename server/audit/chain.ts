@@ -30,8 +30,23 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function eventHash(prevHash: string, fields: ChainedFields): string {
-  const body = canonicalJson({ ...fields, at: fields.at.toISOString(), detail: fields.detail ?? null });
+export function eventHash(prevHash: string, f: ChainedFields): string {
+  // Named one by one: whatever else the object carries (its own hash) is not part of what is hashed.
+  const body = canonicalJson({
+    seq: f.seq,
+    at: f.at.toISOString(),
+    organisationId: f.organisationId,
+    centreId: f.centreId,
+    actorUserId: f.actorUserId,
+    actorLabel: f.actorLabel,
+    action: f.action,
+    resourceType: f.resourceType,
+    resourceId: f.resourceId,
+    outcome: f.outcome,
+    requestId: f.requestId,
+    clientAddress: f.clientAddress,
+    detail: f.detail ?? null,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
