@@ -1,4 +1,5 @@
 import { hashPassword } from '../accounts/secrets.js';
+import { ANONYMOUS, recordAudit } from '../audit/service.js';
 import { createAccount } from '../accounts/staff.js';
 import { users } from '../db/schema.js';
 import { eq } from 'drizzle-orm';
@@ -32,5 +33,11 @@ export async function loadDemo(db: Db): Promise<void> {
         .set({ totpSecret: person.totpSecret, totpEnabledAt: new Date() })
         .where(eq(users.id, id));
     }
+    await recordAudit(tx, { requestId: 'demo', clientAddress: null }, { ...ANONYMOUS, organisationId }, {
+      action: 'demo.loaded',
+      outcome: 'success',
+      resourceType: 'organisation',
+      resourceId: organisationId,
+    });
   });
 }

@@ -78,8 +78,8 @@ export class Client {
     const setCookie = response.cookies.find((c) => c.name === 'ng_session');
     if (setCookie) this.cookie = setCookie.value ? `ng_session=${setCookie.value}` : undefined;
     if (response.headers['content-type']?.toString().includes('json') && response.body) {
-      const body = JSON.parse(response.body) as { csrfToken?: unknown };
-      if (typeof body.csrfToken === 'string' || body.csrfToken === null) this.csrfToken = body.csrfToken ?? null;
+      const body = JSON.parse(response.body) as { csrfToken?: unknown } | null;
+      if (body && typeof body === 'object' && (typeof body.csrfToken === 'string' || body.csrfToken === null)) this.csrfToken = body.csrfToken ?? null;
     }
     return response;
   }
