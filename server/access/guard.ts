@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type {} from '@fastify/cookie';
-import type { Permission } from '../../shared/access.js';
+import { PERMISSIONS, type Permission } from '../../shared/access.js';
 import { loadSession, SESSION_COOKIE, withMeta, type SessionState } from '../accounts/sessions.js';
 import { sameSecret } from '../accounts/secrets.js';
 import { ANONYMOUS, recordAudit, whoOf, type AuditWho } from '../audit/service.js';
@@ -116,9 +116,13 @@ export const accessGuard = fp<{ db: Db }>(async (app, { db }) => {
     const actor = withMeta(session.actor, request.meta);
     const centreId = (request.params as { centreId?: unknown } | undefined)?.centreId;
     if (typeof centreId === 'string') {
-      // Another centre's record answers exactly like a missing one.
-      if (!UUID.test(centreId) || !can(actor, access.permission, centreId)) {
+      // Another centre's record answers exactly like a missing one; in a centre the person works for,
+      // a permission their role lacks is refused plainly.
+      if (!UUID.test(centreId) || !can(actor, PERMISSIONS.CENTRE_READ, centreId)) {
         return refuse(request, whoOf(actor), new NotFound(), 'centre_out_of_scope');
+      }
+      if (!can(actor, access.permission, centreId)) {
+        return refuse(request, whoOf(actor), new NotAllowed(), 'permission');
       }
     } else if (!canAnywhere(actor, access.permission)) {
       return refuse(request, whoOf(actor), new NotAllowed(), 'permission');

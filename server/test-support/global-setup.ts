@@ -3,12 +3,20 @@
  * copies (PGlite: a dump loaded into memory; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { build } from 'vite';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../platform/database.js';
-import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE, TEMPLATE_DIR, serverUrl } from './paths.js';
+import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE, TEMPLATE_DIR, WEB_BUILD, serverUrl } from './paths.js';
+import { projectRoot } from '../platform/project-root.js';
 
 export default async function setup(): Promise<void> {
   mkdirSync(TEMPLATE_DIR, { recursive: true });
+  // The browser tests serve the real production build of the web app.
+  await build({
+    configFile: `${projectRoot()}/vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir: WEB_BUILD, emptyOutDir: true },
+  });
   const embedded = await openPglite({});
   await embedded.migrate();
   const client = (embedded.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;

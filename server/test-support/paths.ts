@@ -11,3 +11,6 @@ export function serverUrl(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+/** The web app, built once per test run for the browser tests. */
+export const WEB_BUILD = path.join(projectRoot(), '.tmp', 'web-build');
