@@ -1,7 +1,7 @@
 /** Inviting staff by an emailed link, and accepting: the account is created when the link is used. */
 import type { Role, StaffRole } from '../../shared/access.js';
 import { PERMISSIONS } from '../../shared/access.js';
-import { canOrganisationWide, centresWhere, type Actor, type RequestMeta } from '../access/actor.js';
+import { can, canOrganisationWide, centresWhere, type Actor, type RequestMeta } from '../access/actor.js';
 import { ANONYMOUS, recordAudit, whoOf } from '../audit/service.js';
 import { queueMail } from '../mail/service.js';
 import type { Db, Executor } from '../platform/database.js';
@@ -43,7 +43,7 @@ export async function createInvitation(
   if (input.role !== 'organisation_admin' && input.centreId === null) {
     throw new InvalidInput([{ field: 'centreId', message: 'Choose the centre this person will work at.' }]);
   }
-  if (input.centreId !== null && !actor.organisationCentreIds.includes(input.centreId)) throw new NotFound('centre');
+  if (input.centreId !== null && !can(actor, PERMISSIONS.CENTRE_READ, input.centreId)) throw new NotFound('centre');
   if (!mayManageRole(actor, input)) throw new NotAllowed('You can only invite people to centres you manage.');
   const existing = await findUserByEmail(db, input.email);
   if (existing) {

@@ -77,7 +77,7 @@ export async function setStaffRoles(db: Db, actor: Actor, userId: string, reques
   return db.transaction(async (tx) => {
     const { user, roles } = await visibleUser(tx, actor, userId);
     for (const assignment of requested) {
-      if (assignment.centreId !== null && !actor.organisationCentreIds.includes(assignment.centreId)) {
+      if (assignment.centreId !== null && !can(actor, PERMISSIONS.CENTRE_READ, assignment.centreId)) {
         throw new NotFound('centre');
       }
       if ((assignment.role === 'organisation_admin') !== (assignment.centreId === null)) {
