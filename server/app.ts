@@ -41,11 +41,14 @@ export interface App {
 /** Largest JSON body accepted; uploads come with their own routes and limits. */
 const BODY_LIMIT = 256 * 1024;
 
-export async function buildApp(config: Config, options: { database?: Database; logger?: boolean } = {}): Promise<App> {
+export async function buildApp(
+  config: Config,
+  options: { database?: Database; logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<App> {
   const database = options.database ?? (await openDatabase(config));
   if (!options.database) await database.migrate();
   const app = Fastify({
-    logger: options.logger === false ? false : logOptions(config.logLevel),
+    logger: options.logger === false ? false : { ...logOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),

@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
  * Structured JSON logs with request ids and no personal data: no bodies, no query strings, no cookies;
  * the route pattern rather than the address (addresses can hold tokens from emailed links).
  */
-export function logOptions(level: string): FastifyServerOptions['logger'] {
+export function logOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], remove: true },
