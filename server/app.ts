@@ -48,7 +48,10 @@ export async function buildApp(
   const database = options.database ?? (await openDatabase(config));
   if (!options.database) await database.migrate();
   const app = Fastify({
-    logger: options.logger === false ? false : { ...logOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger:
+      options.logger === false
+        ? false
+        : { ...logOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
@@ -57,7 +60,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const webRoot = config.webRoot && existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : undefined;
+  const webRoot =
+    config.webRoot && existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : undefined;
   registerErrorHandling(app, { webApp: Boolean(webRoot) });
   await app.register(securityHeaders);
   await app.register(cookie);
@@ -80,10 +84,8 @@ export async function buildApp(
       await api.register(auditRoutes, deps);
       await api.register(mailRoutes, deps);
       await api.register(setupRoutes, deps);
-      api.get(
-        '/openapi.json',
-        { config: { access: { public: true } }, schema: { hide: true } },
-        async () => app.swagger(),
+      api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+        app.swagger(),
       );
     },
     { prefix: '/api' },
@@ -102,7 +104,8 @@ export async function buildApp(
   }
 
   const handlers: Record<string, JobHandler> = {};
-  if (config.smtpUrl) handlers[MAIL_JOB] = mailSender(database.db, createTransport(config.smtpUrl), config.mailFrom);
+  if (config.smtpUrl)
+    handlers[MAIL_JOB] = mailSender(database.db, createTransport(config.smtpUrl), config.mailFrom);
   const worker = new Worker(database.db, handlers, app.log);
 
   await app.ready();

@@ -25,10 +25,14 @@ async function main(): Promise<void> {
   if (await setupNeeded(database.db)) {
     if (database.engine === 'pglite' && config.demo === 'auto') {
       await loadDemo(database.db);
-      notices.push('The data folder was empty, so the demo centre was loaded. Sign-in details are in the README.');
+      notices.push(
+        'The data folder was empty, so the demo centre was loaded. Sign-in details are in the README.',
+      );
     } else {
       const token = await issueSetupToken(database.db);
-      notices.push(`First run: open ${config.publicUrl}/setup/${token} to set up your organisation. The link works once.`);
+      notices.push(
+        `First run: open ${config.publicUrl}/setup/${token} to set up your organisation. The link works once.`,
+      );
     }
   }
 

@@ -51,7 +51,10 @@ describe('permissions', () => {
 
   it('a centre outside the organisation is never acted for, whatever the roles', () => {
     const elsewhere = '00000000-0000-4000-8000-0000000000ff';
-    const admin = actor({ organisationRoles: ['organisation_admin'], centreRoles: new Map([[elsewhere, ['coordinator']]]) });
+    const admin = actor({
+      organisationRoles: ['organisation_admin'],
+      centreRoles: new Map([[elsewhere, ['coordinator']]]),
+    });
     expect(can(admin, P.CENTRE_READ, elsewhere)).toBe(false);
   });
 

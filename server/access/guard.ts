@@ -52,8 +52,12 @@ export function sessionOf(request: FastifyRequest): SessionState {
 }
 
 /** Routes registered without an access declaration: start-up fails if there are any. */
-export function undeclaredRoutes(app: FastifyInstance & { routeAccess?: Map<string, RouteAccess | undefined> }) {
-  return [...(app.routeAccess ?? new Map()).entries()].filter(([, access]) => !access).map(([route]) => route);
+export function undeclaredRoutes(
+  app: FastifyInstance & { routeAccess?: Map<string, RouteAccess | undefined> },
+) {
+  return [...(app.routeAccess ?? new Map()).entries()]
+    .filter(([, access]) => !access)
+    .map(([route]) => route);
 }
 
 export const accessGuard = fp<{ db: Db }>(async (app, { db }) => {
@@ -75,7 +79,12 @@ export const accessGuard = fp<{ db: Db }>(async (app, { db }) => {
     await recordAudit(db, request.meta, who, {
       action: 'access.refused',
       outcome: 'refused',
-      detail: { reason, method: request.method, route: request.routeOptions.url ?? 'unknown', status: error.statusCode },
+      detail: {
+        reason,
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown',
+        status: error.statusCode,
+      },
     });
     throw error;
   };
@@ -88,7 +97,12 @@ export const accessGuard = fp<{ db: Db }>(async (app, { db }) => {
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
       if (origin && !sameOrigin(origin, request)) {
-        await refuse(request, request.session ? whoOfSession(request.session) : ANONYMOUS, new CsrfRefused(), 'cross_origin');
+        await refuse(
+          request,
+          request.session ? whoOfSession(request.session) : ANONYMOUS,
+          new CsrfRefused(),
+          'cross_origin',
+        );
       }
       if (request.session) {
         const sent = request.headers['x-csrf-token'];
@@ -111,7 +125,12 @@ export const accessGuard = fp<{ db: Db }>(async (app, { db }) => {
     }
     if (!session) return refuse(request, ANONYMOUS, new NotSignedIn(), 'not_signed_in');
     if (!session.actor) {
-      return refuse(request, whoOfSession(session), new NotSignedIn('Finish signing in with your two-factor code.'), 'two_factor_pending');
+      return refuse(
+        request,
+        whoOfSession(session),
+        new NotSignedIn('Finish signing in with your two-factor code.'),
+        'two_factor_pending',
+      );
     }
     const actor = withMeta(session.actor, request.meta);
     const centreId = (request.params as { centreId?: unknown } | undefined)?.centreId;
@@ -131,13 +150,19 @@ export const accessGuard = fp<{ db: Db }>(async (app, { db }) => {
   });
 
   app.addHook('onReady', async () => {
-    const missing = [...declared.entries()].filter(([route, a]) => !a && route.includes('/api/')).map(([r]) => r);
+    const missing = [...declared.entries()]
+      .filter(([route, a]) => !a && route.includes('/api/'))
+      .map(([r]) => r);
     if (missing.length > 0) throw new Error(`Routes without an access declaration: ${missing.join(', ')}`);
   });
 });
 
 function whoOfSession(session: SessionState): AuditWho {
-  return { actorUserId: session.userId, actorLabel: session.user.displayName, organisationId: session.user.organisationId };
+  return {
+    actorUserId: session.userId,
+    actorLabel: session.user.displayName,
+    organisationId: session.user.organisationId,
+  };
 }
 
 function sameOrigin(origin: string, request: FastifyRequest): boolean {

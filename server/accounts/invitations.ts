@@ -38,12 +38,15 @@ export async function createInvitation(
   publicUrl: string,
 ) {
   if (input.role === 'organisation_admin' && input.centreId !== null) {
-    throw new InvalidInput([{ field: 'centreId', message: 'An organisation administrator is not tied to one centre.' }]);
+    throw new InvalidInput([
+      { field: 'centreId', message: 'An organisation administrator is not tied to one centre.' },
+    ]);
   }
   if (input.role !== 'organisation_admin' && input.centreId === null) {
     throw new InvalidInput([{ field: 'centreId', message: 'Choose the centre this person will work at.' }]);
   }
-  if (input.centreId !== null && !can(actor, PERMISSIONS.CENTRE_READ, input.centreId)) throw new NotFound('centre');
+  if (input.centreId !== null && !can(actor, PERMISSIONS.CENTRE_READ, input.centreId))
+    throw new NotFound('centre');
   if (!mayManageRole(actor, input)) throw new NotAllowed('You can only invite people to centres you manage.');
   const existing = await findUserByEmail(db, input.email);
   if (existing) {
@@ -123,7 +126,10 @@ export async function listInvitations(db: Db, actor: Actor) {
 
 export async function revokeInvitation(db: Db, actor: Actor, id: string): Promise<void> {
   const invitation = await findInvitation(db, id, actor.organisationId);
-  if (!invitation || !mayManageRole(actor, { centreId: invitation.centreId, role: invitation.role as Role })) {
+  if (
+    !invitation ||
+    !mayManageRole(actor, { centreId: invitation.centreId, role: invitation.role as Role })
+  ) {
     throw new NotFound('invitation');
   }
   await db.transaction(async (tx) => {
@@ -163,7 +169,10 @@ export async function acceptInvitation(
     const invitation = await findOpenInvitationByToken(tx, tokenHash(token), new Date());
     if (!invitation || !(await markInvitationAccepted(tx, invitation.id))) return null;
     if (await findUserByEmail(tx, invitation.email)) {
-      throw new Conflict('There is already an account for this email address. Sign in instead.', 'account_exists');
+      throw new Conflict(
+        'There is already an account for this email address. Sign in instead.',
+        'account_exists',
+      );
     }
     const id = await insertUser(tx, {
       organisationId: invitation.organisationId,
@@ -188,7 +197,11 @@ export async function acceptInvitation(
     return id;
   });
   if (!userId) {
-    await recordAudit(db, meta, ANONYMOUS, { action: 'user.invitation_accepted', outcome: 'refused', detail: { reason: 'bad_link' } });
+    await recordAudit(db, meta, ANONYMOUS, {
+      action: 'user.invitation_accepted',
+      outcome: 'refused',
+      detail: { reason: 'bad_link' },
+    });
     throw new NotFound('invitation', EXPIRED);
   }
 }

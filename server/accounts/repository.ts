@@ -101,7 +101,9 @@ export async function replaceRoles(
 ): Promise<void> {
   await executor.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
   if (roles.length > 0) {
-    await executor.insert(roleAssignments).values(roles.map((r) => ({ userId, centreId: r.centreId, role: r.role })));
+    await executor
+      .insert(roleAssignments)
+      .values(roles.map((r) => ({ userId, centreId: r.centreId, role: r.role })));
   }
 }
 
@@ -149,7 +151,13 @@ export async function findLiveSession(executor: Executor, id: string, now: Date)
 export async function updateSession(
   executor: Executor,
   id: string,
-  changes: Partial<{ id: string; csrfToken: string; twoFactorVerifiedAt: Date; lastSeenAt: Date; expiresAt: Date }>,
+  changes: Partial<{
+    id: string;
+    csrfToken: string;
+    twoFactorVerifiedAt: Date;
+    lastSeenAt: Date;
+    expiresAt: Date;
+  }>,
 ): Promise<void> {
   await executor.update(sessions).set(changes).where(eq(sessions.id, id));
 }
@@ -270,7 +278,14 @@ export async function findInvitation(executor: Executor, id: string, organisatio
   const [row] = await executor
     .select({ id: invitations.id, centreId: invitations.centreId, role: invitations.role })
     .from(invitations)
-    .where(and(eq(invitations.id, id), eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(
+      and(
+        eq(invitations.id, id),
+        eq(invitations.organisationId, organisationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
   return row;
 }
 

@@ -28,7 +28,15 @@ import {
 } from './sign-in.js';
 
 const tags = ['sign-in'];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 429: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+  429: errorBody,
+};
 
 function setSessionCookie(reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -45,12 +53,19 @@ async function viewWithToken(db: Db, token: string) {
   return describeSession(db, await loadSession(db, token));
 }
 
-export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (
+  app,
+  { db, config },
+) => {
   app.get(
     '/auth/session',
     {
       config: { access: { public: true } },
-      schema: { tags, summary: 'Who is signed in, at which step, and what they may do', response: { 200: sessionView } },
+      schema: {
+        tags,
+        summary: 'Who is signed in, at which step, and what they may do',
+        response: { 200: sessionView },
+      },
     },
     async (request) => describeSession(db, request.session),
   );
@@ -59,7 +74,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
     '/auth/sign-in',
     {
       config: { access: { public: true } },
-      schema: { tags, summary: 'Sign in with email and password', body: signInBody, response: { 200: sessionView, ...errors } },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: signInBody,
+        response: { 200: sessionView, ...errors },
+      },
     },
     async (request, reply) => {
       const token = await signIn(db, request.meta, request.body);
@@ -72,7 +92,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
     '/auth/two-factor/setup',
     {
       config: { access: { signInStep: true } },
-      schema: { tags, summary: 'Start setting up an authenticator app', response: { 200: twoFactorSetupView, ...errors } },
+      schema: {
+        tags,
+        summary: 'Start setting up an authenticator app',
+        response: { 200: twoFactorSetupView, ...errors },
+      },
     },
     async (request: FastifyRequest) => beginTwoFactorSetup(db, request.meta, sessionOf(request)),
   );
@@ -87,7 +111,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
         config: { access: { signInStep: true } },
         schema: {
           tags,
-          summary: mode === 'setup' ? 'Confirm the authenticator app with a code' : 'Pass the two-factor check',
+          summary:
+            mode === 'setup' ? 'Confirm the authenticator app with a code' : 'Pass the two-factor check',
           body: twoFactorCodeBody,
           response: { 200: sessionView, ...errors },
         },
@@ -104,7 +129,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
     '/auth/sign-out',
     {
       config: { access: { public: true } },
-      schema: { tags, summary: 'Sign out: the session ends on the server', response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Sign out: the session ends on the server',
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       if (request.session) await signOut(db, request.meta, request.session);
@@ -127,7 +156,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
     async (request, reply) => {
       await requestPasswordReset(db, request.meta, request.body.email, config.publicUrl);
       return reply.status(202).send({
-        message: 'If there is an account for that address, we have sent a link. It works once, for 30 minutes.',
+        message:
+          'If there is an account for that address, we have sent a link. It works once, for 30 minutes.',
       });
     },
   );
@@ -136,7 +166,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
     '/auth/password-reset/complete',
     {
       config: { access: { public: true } },
-      schema: { tags, summary: 'Choose a new password with a reset link', body: passwordResetCompleteBody, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Choose a new password with a reset link',
+        body: passwordResetCompleteBody,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await completePasswordReset(db, request.meta, request.body);
@@ -148,7 +183,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
     '/invitations/:token',
     {
       config: { access: { public: true } },
-      schema: { tags, summary: 'What an invitation is for', params: tokenParams, response: { 200: invitationView, ...errors } },
+      schema: {
+        tags,
+        summary: 'What an invitation is for',
+        params: tokenParams,
+        response: { 200: invitationView, ...errors },
+      },
     },
     async (request) => showInvitation(db, request.params.token),
   );

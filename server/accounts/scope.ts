@@ -2,7 +2,10 @@ import { PERMISSIONS, type Role } from '../../shared/access.js';
 import { can, canOrganisationWide, type Actor } from '../access/actor.js';
 
 /** Whether the actor may give or take away `role` for `centreId` (null: organisation-wide). */
-export function mayManageRole(actor: Actor, assignment: { centreId: string | null; role: Role | string }): boolean {
+export function mayManageRole(
+  actor: Actor,
+  assignment: { centreId: string | null; role: Role | string },
+): boolean {
   if (assignment.centreId === null) return canOrganisationWide(actor, PERMISSIONS.USER_MANAGE);
   return can(actor, PERMISSIONS.USER_MANAGE, assignment.centreId);
 }

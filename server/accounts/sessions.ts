@@ -46,13 +46,20 @@ export async function createSession(executor: Executor, userId: string): Promise
 }
 
 /** Gives a session a new token and CSRF token (after two-factor), so an earlier token is useless. */
-export async function rotateSession(executor: Executor, sessionId: string, changes: { twoFactorVerifiedAt?: Date }) {
+export async function rotateSession(
+  executor: Executor,
+  sessionId: string,
+  changes: { twoFactorVerifiedAt?: Date },
+) {
   const token = randomToken();
   await updateSession(executor, sessionId, { id: tokenHash(token), csrfToken: randomToken(), ...changes });
   return token;
 }
 
-export async function loadSession(executor: Executor, token: string | undefined): Promise<SessionState | null> {
+export async function loadSession(
+  executor: Executor,
+  token: string | undefined,
+): Promise<SessionState | null> {
   if (!token || token.length > 100) return null;
   const now = new Date();
   const session = await findLiveSession(executor, tokenHash(token), now);
@@ -61,7 +68,9 @@ export async function loadSession(executor: Executor, token: string | undefined)
   const user = await findUserById(executor, session.userId);
   if (!user || user.status !== 'active') return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    const idleEnd = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.createdAt.getTime() + SESSION_ABSOLUTE_MS));
+    const idleEnd = new Date(
+      Math.min(now.getTime() + SESSION_IDLE_MS, session.createdAt.getTime() + SESSION_ABSOLUTE_MS),
+    );
     await updateSession(executor, session.id, { lastSeenAt: now, expiresAt: idleEnd });
   }
   const twoFactorPassed = session.twoFactorVerifiedAt !== null && user.totpEnabledAt !== null;
@@ -72,7 +81,12 @@ export async function loadSession(executor: Executor, token: string | undefined)
     csrfToken: session.csrfToken,
     twoFactorPassed,
     stage,
-    user: { id: user.id, email: user.email, displayName: user.displayName, organisationId: user.organisationId },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      organisationId: user.organisationId,
+    },
     actor: twoFactorPassed ? await buildActor(executor, user) : null,
   };
 }
@@ -108,7 +122,14 @@ export function withMeta(actor: Omit<Actor, 'meta'>, meta: RequestMeta): Actor {
 
 export async function describeSession(executor: Executor, state: SessionState | null): Promise<SessionView> {
   if (!state) {
-    return { stage: 'signed-out', csrfToken: null, user: null, organisation: null, organisationRoles: [], centres: [] };
+    return {
+      stage: 'signed-out',
+      csrfToken: null,
+      user: null,
+      organisation: null,
+      organisationRoles: [],
+      centres: [],
+    };
   }
   const base = {
     stage: state.stage,

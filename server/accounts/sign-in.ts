@@ -31,8 +31,7 @@ const PASSWORD_RESET_MS = 30 * 60 * 1000;
 const RESETS_PER_HOUR = 3;
 
 const WRONG_CREDENTIALS = 'The email or password is not right.';
-const TOO_MANY =
-  'Too many attempts to sign in. Wait 15 minutes and try again, or reset your password.';
+const TOO_MANY = 'Too many attempts to sign in. Wait 15 minutes and try again, or reset your password.';
 
 class WrongCredentials extends AppError {
   constructor() {
@@ -55,7 +54,11 @@ const who = (user: { id: string; displayName: string; organisationId: string }):
  * Checks the email and password. Unknown email, wrong password and a disabled account all get the same
  * answer after the same work. Returns the new session's token.
  */
-export async function signIn(db: Db, meta: RequestMeta, input: { email: string; password: string }): Promise<string> {
+export async function signIn(
+  db: Db,
+  meta: RequestMeta,
+  input: { email: string; password: string },
+): Promise<string> {
   const since = new Date(Date.now() - FAILURE_WINDOW_MS);
   const [byEmail, byAddress] = await Promise.all([
     countFailuresSince(db, emailKey(input.email), since),
@@ -111,7 +114,10 @@ export async function signOut(db: Db, meta: RequestMeta, session: SessionState):
 /** First sign-in: a new secret for the authenticator app, kept until a code from it is confirmed. */
 export async function beginTwoFactorSetup(db: Db, meta: RequestMeta, session: SessionState) {
   if (session.stage !== 'two-factor-setup') {
-    throw new RuleRefused('Two-factor sign-in is already set up for this account.', 'two_factor_already_set_up');
+    throw new RuleRefused(
+      'Two-factor sign-in is already set up for this account.',
+      'two_factor_already_set_up',
+    );
   }
   const secret = newTotpSecret();
   await db.transaction(async (tx) => {
@@ -150,7 +156,11 @@ export async function passTwoFactor(
   const action = mode === 'setup' ? 'auth.two_factor_setup' : 'auth.two_factor';
   const since = new Date(Date.now() - FAILURE_WINDOW_MS);
   if ((await countFailuresSince(db, twoFactorKey(session.userId), since)) >= TWO_FACTOR_FAILURE_LIMIT) {
-    await recordAudit(db, meta, who(session.user), { action, outcome: 'refused', detail: { reason: 'rate_limited' } });
+    await recordAudit(db, meta, who(session.user), {
+      action,
+      outcome: 'refused',
+      detail: { reason: 'rate_limited' },
+    });
     throw new TooManyAttempts('Too many wrong codes. Wait 15 minutes and try again.');
   }
   const user = await findUserById(db, session.userId);
@@ -198,11 +208,17 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const user = await findUserByEmail(db, email);
   const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
-  if (!user || user.status !== 'active' || (await countFailuresSince(db, resetKey(email), hourAgo)) >= RESETS_PER_HOUR) {
+  if (
+    !user ||
+    user.status !== 'active' ||
+    (await countFailuresSince(db, resetKey(email), hourAgo)) >= RESETS_PER_HOUR
+  ) {
     await recordAudit(db, meta, user ? who(user) : ANONYMOUS, {
       action: 'auth.password_reset_requested',
       outcome: 'refused',
-      detail: { reason: !user ? 'unknown_account' : user.status !== 'active' ? 'account_disabled' : 'rate_limited' },
+      detail: {
+        reason: !user ? 'unknown_account' : user.status !== 'active' ? 'account_disabled' : 'rate_limited',
+      },
     });
     return;
   }
@@ -264,8 +280,11 @@ export async function completePasswordReset(
     return userId;
   });
   if (!done) {
-    await recordAudit(db, meta, ANONYMOUS, { action: 'auth.password_reset', outcome: 'refused', detail: { reason: 'bad_link' } });
+    await recordAudit(db, meta, ANONYMOUS, {
+      action: 'auth.password_reset',
+      outcome: 'refused',
+      detail: { reason: 'bad_link' },
+    });
     throw new RuleRefused('This link has expired or was already used. Ask for a new one.', 'link_expired');
   }
 }
-

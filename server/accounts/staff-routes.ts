@@ -17,14 +17,24 @@ import { createInvitation, listInvitations, revokeInvitation } from './invitatio
 import { listStaff, resetStaffTwoFactor, setStaffRoles, setStaffStatus } from './staff.js';
 
 const tags = ['staff accounts'];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+};
 const read = { access: { permission: PERMISSIONS.USER_READ } };
 const manage = { access: { permission: PERMISSIONS.USER_MANAGE } };
 
 export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   app.get(
     '/admin/users',
-    { config: read, schema: { tags, summary: 'Staff accounts you may see', response: { 200: userList, ...errors } } },
+    {
+      config: read,
+      schema: { tags, summary: 'Staff accounts you may see', response: { 200: userList, ...errors } },
+    },
     async (request) => ({ items: await listStaff(db, actorOf(request)) }),
   );
 
@@ -32,7 +42,13 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     '/admin/users/:id/roles',
     {
       config: manage,
-      schema: { tags, summary: "Set a person's roles in the centres you manage", params: idParams, body: setRolesBody, response: { 200: userView, ...errors } },
+      schema: {
+        tags,
+        summary: "Set a person's roles in the centres you manage",
+        params: idParams,
+        body: setRolesBody,
+        response: { 200: userView, ...errors },
+      },
     },
     async (request) => setStaffRoles(db, actorOf(request), request.params.id, request.body.roles),
   );
@@ -47,7 +63,8 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
         config: manage,
         schema: {
           tags,
-          summary: action === 'disable' ? 'Disable an account and end its sessions' : 'Enable an account again',
+          summary:
+            action === 'disable' ? 'Disable an account and end its sessions' : 'Enable an account again',
           params: idParams,
           response: { 200: userView, ...errors },
         },
@@ -60,14 +77,22 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     '/admin/users/:id/reset-two-factor',
     {
       config: manage,
-      schema: { tags, summary: 'Make a person set up two-factor again (lost phone)', params: idParams, response: { 200: userView, ...errors } },
+      schema: {
+        tags,
+        summary: 'Make a person set up two-factor again (lost phone)',
+        params: idParams,
+        response: { 200: userView, ...errors },
+      },
     },
     async (request) => resetStaffTwoFactor(db, actorOf(request), request.params.id),
   );
 
   app.get(
     '/admin/invitations',
-    { config: read, schema: { tags, summary: 'Invitations not yet accepted', response: { 200: invitationList, ...errors } } },
+    {
+      config: read,
+      schema: { tags, summary: 'Invitations not yet accepted', response: { 200: invitationList, ...errors } },
+    },
     async (request) => ({ items: await listInvitations(db, actorOf(request)) }),
   );
 
@@ -75,16 +100,27 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     '/admin/invitations',
     {
       config: manage,
-      schema: { tags, summary: 'Invite a person by email', body: inviteBody, response: { 201: invitationSummary, ...errors } },
+      schema: {
+        tags,
+        summary: 'Invite a person by email',
+        body: inviteBody,
+        response: { 201: invitationSummary, ...errors },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createInvitation(db, actorOf(request), request.body, config.publicUrl)),
+    async (request, reply) =>
+      reply.status(201).send(await createInvitation(db, actorOf(request), request.body, config.publicUrl)),
   );
 
   app.delete(
     '/admin/invitations/:id',
     {
       config: manage,
-      schema: { tags, summary: 'Withdraw an invitation', params: idParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Withdraw an invitation',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
       await revokeInvitation(db, actorOf(request), request.params.id);

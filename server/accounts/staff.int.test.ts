@@ -23,7 +23,8 @@ async function userByEmail(email: string): Promise<UserView> {
 
 async function centreId(name: string): Promise<string> {
   const admin = await t.as(DEMO.admin);
-  return (await admin.get('/api/admin/centres')).json().items.find((c: { name: string }) => c.name === name).id;
+  return (await admin.get('/api/admin/centres')).json().items.find((c: { name: string }) => c.name === name)
+    .id;
 }
 
 describe('staff accounts', () => {
@@ -57,7 +58,11 @@ describe('staff accounts', () => {
       centreId: await centreId('Hillview Contact Centre'),
     });
     expect(elsewhere.statusCode).toBe(404);
-    const noCentre = await coordinator.post('/api/admin/invitations', { email: 'helper3@example.org', role: 'volunteer', centreId: null });
+    const noCentre = await coordinator.post('/api/admin/invitations', {
+      email: 'helper3@example.org',
+      role: 'volunteer',
+      centreId: null,
+    });
     expect(noCentre.statusCode).toBe(400);
     expect(noCentre.json().details[0].field).toBe('centreId');
     const existing = await coordinator.post('/api/admin/invitations', {
@@ -66,14 +71,16 @@ describe('staff accounts', () => {
       centreId: await centreId('Riverside Contact Centre'),
     });
     expect(existing.statusCode).toBe(409);
-    const listed = (await coordinator.get('/api/admin/invitations')).json().items.map((i: { email: string }) => i.email);
+    const listed = (await coordinator.get('/api/admin/invitations'))
+      .json()
+      .items.map((i: { email: string }) => i.email);
     expect(listed).toEqual(['helper@example.org']);
     const revoked = await coordinator.delete(`/api/admin/invitations/${ok.json().id}`);
     expect(revoked.statusCode).toBe(204);
     expect((await coordinator.get('/api/admin/invitations')).json().items).toEqual([]);
   });
 
-  it("changing roles keeps the roles in centres the coordinator does not manage", async () => {
+  it('changing roles keeps the roles in centres the coordinator does not manage', async () => {
     const coordinator = await t.as(DEMO.coordinator);
     const grace = await userByEmail(DEMO.supervisor);
     const riverside = await centreId('Riverside Contact Centre');
@@ -101,11 +108,16 @@ describe('staff accounts', () => {
     const disabled = await admin.post(`/api/admin/users/${sam.id}/disable`);
     expect(disabled.json().status).toBe('disabled');
     expect((await volunteer.get(`/api/centres/${riverside}/rooms`)).statusCode).toBe(401);
-    const refused = await t.anonymous().post('/api/auth/sign-in', { email: DEMO.volunteer, password: DEMO_PASSWORD });
+    const refused = await t
+      .anonymous()
+      .post('/api/auth/sign-in', { email: DEMO.volunteer, password: DEMO_PASSWORD });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().message).toBe('The email or password is not right.');
     expect((await admin.post(`/api/admin/users/${sam.id}/enable`)).json().status).toBe('active');
-    expect((await t.anonymous().post('/api/auth/sign-in', { email: DEMO.volunteer, password: DEMO_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await t.anonymous().post('/api/auth/sign-in', { email: DEMO.volunteer, password: DEMO_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('nobody disables themselves, and a coordinator cannot disable someone who also works elsewhere', async () => {
@@ -124,10 +136,15 @@ describe('staff accounts', () => {
     const reset = await admin.post(`/api/admin/users/${tom.id}/reset-two-factor`);
     expect(reset.json().twoFactorEnabled).toBe(false);
     const client = t.anonymous();
-    const signIn = await client.post('/api/auth/sign-in', { email: DEMO.hillviewCoordinator, password: DEMO_PASSWORD });
+    const signIn = await client.post('/api/auth/sign-in', {
+      email: DEMO.hillviewCoordinator,
+      password: DEMO_PASSWORD,
+    });
     expect(signIn.json().stage).toBe('two-factor-setup');
     // The old authenticator no longer works.
-    const old = await client.post('/api/auth/two-factor/verify', { code: await totpCodeFor('DEMOHILLVIEWAAAAAAAAAAAAAAAAAAAA') });
+    const old = await client.post('/api/auth/two-factor/verify', {
+      code: await totpCodeFor('DEMOHILLVIEWAAAAAAAAAAAAAAAAAAAA'),
+    });
     expect(old.statusCode).toBe(422);
   });
 });

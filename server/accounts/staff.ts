@@ -1,5 +1,5 @@
 /** Staff accounts as administrators see them: list, roles, disable and enable, reset two-factor. */
-import { PERMISSIONS, type Role, type StaffRole } from '../../shared/access.js';
+import { PERMISSIONS, STAFF_ROLES, type Role, type StaffRole } from '../../shared/access.js';
 import type { RoleAssignment } from '../../shared/api/admin.js';
 import { can, canOrganisationWide, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
@@ -15,6 +15,8 @@ import {
   updateUser,
 } from './repository.js';
 import { mayManageRole, maySeeUser } from './scope.js';
+
+const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
 type Assignment = { centreId: string | null; centreName: string | null; role: string };
 
@@ -33,6 +35,7 @@ function viewOf(
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     // A coordinator sees the roles in their own centres, not where else the person works.
     roles: roles
+      .filter((r) => isStaffRole(r.role))
       .filter((r) => wide || (r.centreId !== null && can(actor, PERMISSIONS.USER_READ, r.centreId)))
       .map((r) => ({ centreId: r.centreId, centreName: r.centreName, role: r.role as StaffRole })),
   };
@@ -40,10 +43,14 @@ function viewOf(
 
 export async function listStaff(db: Db, actor: Actor) {
   const users = await listOrganisationUsers(db, actor.organisationId);
-  const roles = await roleAssignmentsOf(db, users.map((u) => u.id));
+  const roles = await roleAssignmentsOf(
+    db,
+    users.map((u) => u.id),
+  );
+  // Referrer and parent accounts are not staff: they are managed with their cases, not here.
   return users
-    .map((user) => ({ user, roles: roles.filter((r) => r.userId === user.id) }))
-    .filter(({ roles }) => maySeeUser(actor, roles))
+    .map((user) => ({ user, roles: roles.filter((r) => r.userId === user.id && isStaffRole(r.role)) }))
+    .filter(({ roles }) => roles.length > 0 && maySeeUser(actor, roles))
     .map(({ user, roles }) => viewOf(actor, user, roles));
 }
 
@@ -61,12 +68,19 @@ function managesWholeAccount(actor: Actor, roles: { centreId: string | null; rol
   return roles.every((r) => mayManageRole(actor, { centreId: r.centreId, role: r.role as Role }));
 }
 
-async function assertAnotherAdminRemains(executor: Executor, actor: Actor, losingUserId: string): Promise<void> {
+async function assertAnotherAdminRemains(
+  executor: Executor,
+  actor: Actor,
+  losingUserId: string,
+): Promise<void> {
   const users = await listOrganisationUsers(executor, actor.organisationId);
   const active = users.filter((u) => u.status === 'active' && u.id !== losingUserId).map((u) => u.id);
   const roles = await roleAssignmentsOf(executor, active);
   if (!roles.some((r) => r.role === 'organisation_admin')) {
-    throw new RuleRefused('The organisation must keep at least one active organisation administrator.', 'last_admin');
+    throw new RuleRefused(
+      'The organisation must keep at least one active organisation administrator.',
+      'last_admin',
+    );
   }
 }
 
@@ -81,9 +95,13 @@ export async function setStaffRoles(db: Db, actor: Actor, userId: string, reques
         throw new NotFound('centre');
       }
       if ((assignment.role === 'organisation_admin') !== (assignment.centreId === null)) {
-        throw new RuleRefused('An organisation administrator has no centre; every other role needs one.', 'role_scope');
+        throw new RuleRefused(
+          'An organisation administrator has no centre; every other role needs one.',
+          'role_scope',
+        );
       }
-      if (!mayManageRole(actor, assignment)) throw new NotAllowed('You can only give roles for centres you manage.');
+      if (!mayManageRole(actor, assignment))
+        throw new NotAllowed('You can only give roles for centres you manage.');
     }
     const kept = roles.filter((r) => !mayManageRole(actor, { centreId: r.centreId, role: r.role as Role }));
     const unique = new Map<string, { centreId: string | null; role: Role }>();
@@ -114,11 +132,14 @@ export async function setStaffStatus(db: Db, actor: Actor, userId: string, statu
   return db.transaction(async (tx) => {
     const { user, roles } = await visibleUser(tx, actor, userId);
     if (!managesWholeAccount(actor, roles)) {
-      throw new NotAllowed('This person also works where you do not manage: ask an organisation administrator.');
+      throw new NotAllowed(
+        'This person also works where you do not manage: ask an organisation administrator.',
+      );
     }
     if (status === 'disabled') {
       if (userId === actor.userId) throw new RuleRefused('You cannot disable your own account.', 'self');
-      if (roles.some((r) => r.role === 'organisation_admin')) await assertAnotherAdminRemains(tx, actor, userId);
+      if (roles.some((r) => r.role === 'organisation_admin'))
+        await assertAnotherAdminRemains(tx, actor, userId);
       await revokeUserSessions(tx, userId);
     }
     await updateUser(tx, userId, { status });
@@ -137,7 +158,9 @@ export async function resetStaffTwoFactor(db: Db, actor: Actor, userId: string) 
   return db.transaction(async (tx) => {
     const { user, roles } = await visibleUser(tx, actor, userId);
     if (!managesWholeAccount(actor, roles)) {
-      throw new NotAllowed('This person also works where you do not manage: ask an organisation administrator.');
+      throw new NotAllowed(
+        'This person also works where you do not manage: ask an organisation administrator.',
+      );
     }
     await updateUser(tx, userId, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     await revokeUserSessions(tx, userId);

@@ -14,7 +14,11 @@ export function totpUri(secret: string, accountEmail: string): string {
  * Checks a code, allowing one 30-second step of clock drift either way. Returns the time step that
  * matched, or null. A step at or before `lastUsedStep` is refused, so a code works only once.
  */
-export async function verifyTotp(secret: string, code: string, lastUsedStep: number | null): Promise<number | null> {
+export async function verifyTotp(
+  secret: string,
+  code: string,
+  lastUsedStep: number | null,
+): Promise<number | null> {
   const result = await verify({
     secret,
     token: code,

@@ -71,7 +71,8 @@ export function findChainBreak(
 ): { break: ChainBreak | null; last: { prevHash: string; prevSeq: number } } {
   let { prevHash, prevSeq } = start;
   for (const event of events) {
-    if (event.seq <= prevSeq) return { break: { seq: event.seq, problem: 'order' }, last: { prevHash, prevSeq } };
+    if (event.seq <= prevSeq)
+      return { break: { seq: event.seq, problem: 'order' }, last: { prevHash, prevSeq } };
     if (event.prevHash !== prevHash) {
       return { break: { seq: event.seq, problem: 'link_mismatch' }, last: { prevHash, prevSeq } };
     }

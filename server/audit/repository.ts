@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, lte, asc, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../db/schema.js';
 import { rowsOf, type Db, type Executor, type Tx } from '../platform/database.js';
 import { eventHash, GENESIS_HASH, type ChainedFields, type StoredEvent } from './chain.js';
@@ -36,7 +36,9 @@ export async function appendAuditRow(executor: Executor, row: NewAuditRow): Prom
   const at = new Date(Math.floor((row.at ?? new Date()).getTime()));
   const fields: ChainedFields = { ...row, seq, at };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({ ...fields, outcome: row.outcome, prevHash, hash: eventHash(prevHash, fields) });
+  await tx
+    .insert(auditEvents)
+    .values({ ...fields, outcome: row.outcome, prevHash, hash: eventHash(prevHash, fields) });
 }
 
 export interface AuditFilter {
@@ -55,11 +57,19 @@ export interface AuditFilter {
 }
 
 export async function listAuditEvents(db: Executor, filter: AuditFilter) {
-  const conditions: SQL[] = [eq(auditEvents.organisationId, filter.organisationId)];
-  if (filter.centreIds !== 'all') conditions.push(inArray(auditEvents.centreId, filter.centreIds));
+  // Organisation-wide readers also see events that belong to no organisation yet: refused requests
+  // and failed sign-ins from people not signed in. They hold no personal data.
+  const conditions: SQL[] =
+    filter.centreIds === 'all'
+      ? [or(eq(auditEvents.organisationId, filter.organisationId), isNull(auditEvents.organisationId))!]
+      : [
+          eq(auditEvents.organisationId, filter.organisationId),
+          inArray(auditEvents.centreId, filter.centreIds),
+        ];
   if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
   if (filter.to) conditions.push(lte(auditEvents.at, filter.to));
-  if (filter.action) conditions.push(sql`${auditEvents.action} like ${filter.action.replace(/[%_\\]/g, '\\$&') + '%'}`);
+  if (filter.action)
+    conditions.push(sql`${auditEvents.action} like ${filter.action.replace(/[%_\\]/g, '\\$&') + '%'}`);
   if (filter.outcome) conditions.push(eq(auditEvents.outcome, filter.outcome));
   if (filter.actorUserId) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId));
   if (filter.resourceType) conditions.push(eq(auditEvents.resourceType, filter.resourceType));

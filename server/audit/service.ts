@@ -81,7 +81,11 @@ export async function listAudit(db: Db, actor: Actor, query: z.output<typeof aud
     action: 'audit.read',
     outcome: 'success',
     resourceType: 'audit_trail',
-    detail: { filtered: Object.keys(query).filter((key) => key !== 'limit').sort() },
+    detail: {
+      filtered: Object.keys(query)
+        .filter((key) => key !== 'limit')
+        .sort(),
+    },
   });
   const page = rows.slice(0, query.limit);
   return {
@@ -103,7 +107,11 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<C
     const page = await chainPage(db, position.prevSeq, pageSize);
     if (page.length === 0) return { checked, firstBreak: null };
     const result = findChainBreak(page, position);
-    if (result.break) return { checked: checked + page.findIndex((e) => e.seq === result.break!.seq), firstBreak: result.break };
+    if (result.break)
+      return {
+        checked: checked + page.findIndex((e) => e.seq === result.break!.seq),
+        firstBreak: result.break,
+      };
     checked += page.length;
     position = result.last;
   }

@@ -257,5 +257,9 @@ export const jobs = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('jobs_due').on(t.runAt).where(sql`${t.doneAt} is null`)],
+  (t) => [
+    index('jobs_due')
+      .on(t.runAt)
+      .where(sql`${t.doneAt} is null`),
+  ],
 );

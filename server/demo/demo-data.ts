@@ -17,10 +17,25 @@ export const DEMO_CENTRES = [
     phone: '01632 960 001',
     email: 'riverside@example.org',
     rooms: [
-      { name: 'Main hall', capacity: 30, hasSeparateEntrance: false, accessibilityNotes: 'Step-free from the car park.' },
-      { name: 'Garden room', capacity: 8, hasSeparateEntrance: true, accessibilityNotes: 'Own entrance from the side path.' },
+      {
+        name: 'Main hall',
+        capacity: 30,
+        hasSeparateEntrance: false,
+        accessibilityNotes: 'Step-free from the car park.',
+      },
+      {
+        name: 'Garden room',
+        capacity: 8,
+        hasSeparateEntrance: true,
+        accessibilityNotes: 'Own entrance from the side path.',
+      },
       { name: 'Blue room', capacity: 6, hasSeparateEntrance: false, accessibilityNotes: null },
-      { name: 'Family room', capacity: 6, hasSeparateEntrance: false, accessibilityNotes: 'Baby-changing and a quiet corner.' },
+      {
+        name: 'Family room',
+        capacity: 6,
+        hasSeparateEntrance: false,
+        accessibilityNotes: 'Baby-changing and a quiet corner.',
+      },
     ],
   },
   {
@@ -31,7 +46,12 @@ export const DEMO_CENTRES = [
     phone: '01632 960 002',
     email: 'hillview@example.org',
     rooms: [
-      { name: 'Community hall', capacity: 24, hasSeparateEntrance: false, accessibilityNotes: 'Ramp at the front door.' },
+      {
+        name: 'Community hall',
+        capacity: 24,
+        hasSeparateEntrance: false,
+        accessibilityNotes: 'Ramp at the front door.',
+      },
       { name: 'Quiet room', capacity: 5, hasSeparateEntrance: true, accessibilityNotes: null },
     ],
   },

@@ -3,7 +3,12 @@ import { ANONYMOUS, recordAudit } from '../audit/service.js';
 import { createAccount } from '../accounts/staff.js';
 import { users } from '../db/schema.js';
 import { eq } from 'drizzle-orm';
-import { createCentreRecord, createOrganisation, createRoomRecord, organisationExists } from '../organisation/service.js';
+import {
+  createCentreRecord,
+  createOrganisation,
+  createRoomRecord,
+  organisationExists,
+} from '../organisation/service.js';
 import type { Db } from '../platform/database.js';
 import { DEMO_CENTRES, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_STAFF } from './demo-data.js';
 
@@ -11,7 +16,8 @@ import { DEMO_CENTRES, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_STAFF } from './de
 export async function loadDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    if (await organisationExists(tx)) throw new Error('The database is not empty: the demo loads only into an empty one.');
+    if (await organisationExists(tx))
+      throw new Error('The database is not empty: the demo loads only into an empty one.');
     const organisationId = await createOrganisation(tx, DEMO_ORGANISATION);
     const centreIds: Record<string, string> = {};
     for (const centre of DEMO_CENTRES) {
@@ -33,11 +39,16 @@ export async function loadDemo(db: Db): Promise<void> {
         .set({ totpSecret: person.totpSecret, totpEnabledAt: new Date() })
         .where(eq(users.id, id));
     }
-    await recordAudit(tx, { requestId: 'demo', clientAddress: null }, { ...ANONYMOUS, organisationId }, {
-      action: 'demo.loaded',
-      outcome: 'success',
-      resourceType: 'organisation',
-      resourceId: organisationId,
-    });
+    await recordAudit(
+      tx,
+      { requestId: 'demo', clientAddress: null },
+      { ...ANONYMOUS, organisationId },
+      {
+        action: 'demo.loaded',
+        outcome: 'success',
+        resourceType: 'organisation',
+        resourceId: organisationId,
+      },
+    );
   });
 }

@@ -48,11 +48,19 @@ export async function claimDueJobs(
 }
 
 export async function completeJob(executor: Executor, id: number): Promise<void> {
-  await executor.update(jobs).set({ doneAt: new Date(), lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
+  await executor
+    .update(jobs)
+    .set({ doneAt: new Date(), lockedUntil: null, lastError: null })
+    .where(eq(jobs.id, id));
 }
 
 /** Puts a failed job back for a later attempt; it is never dropped. */
-export async function retryJobLater(executor: Executor, id: number, runAt: Date, error: string): Promise<void> {
+export async function retryJobLater(
+  executor: Executor,
+  id: number,
+  runAt: Date,
+  error: string,
+): Promise<void> {
   await executor
     .update(jobs)
     .set({ runAt, lockedUntil: null, lastError: error.slice(0, 500) })

@@ -22,12 +22,19 @@ describe('mail through a real SMTP server', () => {
 
   async function invite(email: string) {
     const admin = await t.as(DEMO.admin);
-    const response = await admin.post('/api/admin/invitations', { email, role: 'organisation_admin', centreId: null });
+    const response = await admin.post('/api/admin/invitations', {
+      email,
+      role: 'organisation_admin',
+      centreId: null,
+    });
     expect(response.statusCode).toBe(201);
   }
 
   async function messageTo(address: string) {
-    const [row] = await t.database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address));
+    const [row] = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.toAddress, address));
     return row!;
   }
 
@@ -54,7 +61,10 @@ describe('mail through a real SMTP server', () => {
     expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 30_000);
     // Not due yet: nothing is claimed.
     expect(await t.worker.runDue()).toBe(0);
-    await t.database.db.update(jobs).set({ runAt: new Date(Date.now() - 1000) }).where(sql`done_at is null`);
+    await t.database.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(sql`done_at is null`);
     expect(await t.worker.runDue()).toBe(1);
     row = await messageTo('second@example.org');
     expect(row.status).toBe('sent');
@@ -65,18 +75,29 @@ describe('mail through a real SMTP server', () => {
   it('picks up a job whose worker died mid-way once its claim expires', async () => {
     await invite('third@example.org');
     // A process claims the job and dies before finishing: the claim is left in place.
-    await t.database.db.update(jobs).set({ lockedUntil: new Date(Date.now() + 60_000), attempts: 1 }).where(sql`done_at is null`);
+    await t.database.db
+      .update(jobs)
+      .set({ lockedUntil: new Date(Date.now() + 60_000), attempts: 1 })
+      .where(sql`done_at is null`);
     expect(await t.worker.runDue()).toBe(0);
-    await t.database.db.update(jobs).set({ lockedUntil: new Date(Date.now() - 1000) }).where(sql`done_at is null`);
+    await t.database.db
+      .update(jobs)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(sql`done_at is null`);
     expect(await t.worker.runDue()).toBe(1);
     expect((await messageTo('third@example.org')).status).toBe('sent');
   });
 
   it('two workers sharing the database send each message exactly once', async () => {
     for (const n of [4, 5, 6, 7, 8]) await invite(`batch${n}@example.org`);
-    const handlers = { [MAIL_JOB]: mailSender(t.database.db, createTransport(smtp.url), 'no-reply@example.org') };
+    const handlers = {
+      [MAIL_JOB]: mailSender(t.database.db, createTransport(smtp.url), 'no-reply@example.org'),
+    };
     const silent = t.app.log;
-    const workers = [new Worker(t.database.db, handlers, silent), new Worker(t.database.db, handlers, silent)];
+    const workers = [
+      new Worker(t.database.db, handlers, silent),
+      new Worker(t.database.db, handlers, silent),
+    ];
     const counts = await Promise.all(workers.map((w) => w.runDue()));
     expect(counts[0]! + counts[1]!).toBe(5);
     for (const n of [4, 5, 6, 7, 8]) {
@@ -94,7 +115,11 @@ describe('without a mail server', () => {
 
   it('keeps messages in the outbox, which admins can read, and the worker leaves them waiting', async () => {
     const admin = await t.as(DEMO.admin);
-    await admin.post('/api/admin/invitations', { email: 'waiting@example.org', role: 'organisation_admin', centreId: null });
+    await admin.post('/api/admin/invitations', {
+      email: 'waiting@example.org',
+      role: 'organisation_admin',
+      centreId: null,
+    });
     expect(await t.worker.runDue()).toBe(0);
     const outbox = await admin.get('/api/admin/outbox?status=pending');
     expect(outbox.statusCode).toBe(200);
@@ -107,7 +132,11 @@ describe('without a mail server', () => {
     const admin = await t.as(DEMO.admin);
     const centres = (await admin.get('/api/admin/centres')).json().items as { id: string; name: string }[];
     const hillview = centres.find((c) => c.name === 'Hillview Contact Centre')!;
-    await admin.post('/api/admin/invitations', { email: 'hillview.helper@example.org', role: 'volunteer', centreId: hillview.id });
+    await admin.post('/api/admin/invitations', {
+      email: 'hillview.helper@example.org',
+      role: 'volunteer',
+      centreId: hillview.id,
+    });
     const coordinator = await t.as(DEMO.coordinator);
     const items = (await coordinator.get('/api/admin/outbox')).json().items as { to: string }[];
     expect(items.map((m) => m.to)).not.toContain('hillview.helper@example.org');

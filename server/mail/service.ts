@@ -5,7 +5,14 @@ import type { Db, Executor } from '../platform/database.js';
 import { NotAllowed } from '../platform/errors.js';
 import { backoffDelayMs, enqueueJob } from '../jobs/queue.js';
 import type { ClaimedJob } from '../jobs/queue.js';
-import { findMessage, insertMessage, listMessages, markAttemptFailed, markSent, type NewMessage } from './repository.js';
+import {
+  findMessage,
+  insertMessage,
+  listMessages,
+  markAttemptFailed,
+  markSent,
+  type NewMessage,
+} from './repository.js';
 
 export const MAIL_JOB = 'mail.send';
 
@@ -28,10 +35,21 @@ export function mailSender(db: Db, transport: Transporter, from: string) {
     const message = await findMessage(db, String(job.payload.messageId));
     if (!message || message.status === 'sent') return;
     try {
-      await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.bodyText });
+      await transport.sendMail({
+        from,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.bodyText,
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await markAttemptFailed(db, message.id, job.attempts, reason, new Date(Date.now() + backoffDelayMs(job.attempts)));
+      await markAttemptFailed(
+        db,
+        message.id,
+        job.attempts,
+        reason,
+        new Date(Date.now() + backoffDelayMs(job.attempts)),
+      );
       throw error;
     }
     await markSent(db, message.id, job.attempts);

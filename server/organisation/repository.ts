@@ -21,7 +21,10 @@ export type CentreFields = {
 };
 
 export async function insertCentre(executor: Executor, organisationId: string, fields: CentreFields) {
-  const [row] = await executor.insert(centres).values({ organisationId, ...fields }).returning();
+  const [row] = await executor
+    .insert(centres)
+    .values({ organisationId, ...fields })
+    .returning();
   return row!;
 }
 
@@ -47,11 +50,19 @@ export type RoomFields = {
 };
 
 export async function insertRoom(executor: Executor, centreId: string, fields: RoomFields) {
-  const [row] = await executor.insert(rooms).values({ centreId, ...fields }).returning();
+  const [row] = await executor
+    .insert(rooms)
+    .values({ centreId, ...fields })
+    .returning();
   return row!;
 }
 
-export async function updateRoom(executor: Executor, centreId: string, id: string, fields: Partial<RoomFields>) {
+export async function updateRoom(
+  executor: Executor,
+  centreId: string,
+  id: string,
+  fields: Partial<RoomFields>,
+) {
   const [row] = await executor
     .update(rooms)
     .set(fields)

@@ -1,14 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PERMISSIONS } from '../../shared/access.js';
-import { centreBody, centreList, centrePatchBody, centreView, roomBody, roomList, roomView } from '../../shared/api/admin.js';
+import {
+  centreBody,
+  centreList,
+  centrePatchBody,
+  centreView,
+  roomBody,
+  roomList,
+  roomView,
+} from '../../shared/api/admin.js';
 import { centreParams, errorBody, id, idParams } from '../../shared/api/common.js';
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
 import { addRoom, changeCentre, changeRoom, createCentre, listVisibleCentres, roomsOf } from './service.js';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+};
 const roomParams = z.strictObject({ centreId: id, id });
 
 export const organisationRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {
@@ -25,7 +40,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config 
     '/admin/centres',
     {
       config: { access: { permission: PERMISSIONS.CENTRE_MANAGE } },
-      schema: { tags: ['centres'], summary: 'Open a new centre', body: centreBody, response: { 201: centreView, ...errors } },
+      schema: {
+        tags: ['centres'],
+        summary: 'Open a new centre',
+        body: centreBody,
+        response: { 201: centreView, ...errors },
+      },
     },
     async (request, reply) => reply.status(201).send(await createCentre(db, actorOf(request), request.body)),
   );
@@ -34,7 +54,13 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config 
     '/admin/centres/:id',
     {
       config: { access: { permission: PERMISSIONS.CENTRE_MANAGE } },
-      schema: { tags: ['centres'], summary: "Change a centre's details", params: idParams, body: centrePatchBody, response: { 200: centreView, ...errors } },
+      schema: {
+        tags: ['centres'],
+        summary: "Change a centre's details",
+        params: idParams,
+        body: centrePatchBody,
+        response: { 200: centreView, ...errors },
+      },
     },
     async (request) => changeCentre(db, actorOf(request), request.params.id, request.body),
   );
@@ -43,7 +69,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config 
     '/centres/:centreId/rooms',
     {
       config: { access: { permission: PERMISSIONS.ROOM_READ } },
-      schema: { tags: ['rooms'], summary: "A centre's rooms", params: centreParams, response: { 200: roomList, ...errors } },
+      schema: {
+        tags: ['rooms'],
+        summary: "A centre's rooms",
+        params: centreParams,
+        response: { 200: roomList, ...errors },
+      },
     },
     async (request) => ({ items: await roomsOf(db, actorOf(request), request.params.centreId) }),
   );
@@ -52,17 +83,31 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config 
     '/centres/:centreId/rooms',
     {
       config: { access: { permission: PERMISSIONS.ROOM_MANAGE } },
-      schema: { tags: ['rooms'], summary: 'Add a room', params: centreParams, body: roomBody, response: { 201: roomView, ...errors } },
+      schema: {
+        tags: ['rooms'],
+        summary: 'Add a room',
+        params: centreParams,
+        body: roomBody,
+        response: { 201: roomView, ...errors },
+      },
     },
-    async (request, reply) => reply.status(201).send(await addRoom(db, actorOf(request), request.params.centreId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await addRoom(db, actorOf(request), request.params.centreId, request.body)),
   );
 
   app.patch(
     '/centres/:centreId/rooms/:id',
     {
       config: { access: { permission: PERMISSIONS.ROOM_MANAGE } },
-      schema: { tags: ['rooms'], summary: 'Change a room', params: roomParams, body: roomBody.partial(), response: { 200: roomView, ...errors } },
+      schema: {
+        tags: ['rooms'],
+        summary: 'Change a room',
+        params: roomParams,
+        body: roomBody.partial(),
+        response: { 200: roomView, ...errors },
+      },
     },
-    async (request) => changeRoom(db, actorOf(request), request.params.centreId, request.params.id, request.body),
+    async (request) =>
+      changeRoom(db, actorOf(request), request.params.centreId, request.params.id, request.body),
   );
 };

@@ -132,7 +132,13 @@ export async function addRoom(db: Db, actor: Actor, centreId: string, fields: Ro
   );
 }
 
-export async function changeRoom(db: Db, actor: Actor, centreId: string, roomId: string, fields: Partial<RoomFields>) {
+export async function changeRoom(
+  db: Db,
+  actor: Actor,
+  centreId: string,
+  roomId: string,
+  fields: Partial<RoomFields>,
+) {
   return namedUniquely('room', () =>
     db.transaction(async (tx) => {
       const room = await updateRoom(tx, centreId, roomId, fields);

@@ -89,7 +89,12 @@ export async function openDatabase(config: { databaseUrl?: string; dataDir: stri
 export function databaseErrorOf(error: unknown): { code?: string; constraint?: string } {
   const candidates = [error, (error as { cause?: unknown })?.cause];
   for (const candidate of candidates) {
-    if (candidate && typeof candidate === 'object' && 'code' in candidate && typeof candidate.code === 'string') {
+    if (
+      candidate &&
+      typeof candidate === 'object' &&
+      'code' in candidate &&
+      typeof candidate.code === 'string'
+    ) {
       const constraint = (candidate as { constraint?: unknown }).constraint;
       return { code: candidate.code, constraint: typeof constraint === 'string' ? constraint : undefined };
     }

@@ -1,6 +1,7 @@
 import type {} from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { databaseErrorOf } from './database.js';
 import { AppError, type FieldProblem } from './errors.js';
 
 /**
@@ -19,7 +20,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { webApp: b
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details: FieldProblem[] = error.validation.map((issue) => {
         const where = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const unknownKeys = (issue.params as { issue?: { keys?: string[] } })?.issue?.keys;
+        const unknownKeys = (issue.params as { keys?: string[] } | undefined)?.keys;
         const field =
           issue.keyword === 'unrecognized_keys' && unknownKeys?.length
             ? [where, unknownKeys.join(', ')].filter(Boolean).join('.')
@@ -30,6 +31,14 @@ export function registerErrorHandling(app: FastifyInstance, options: { webApp: b
         code: 'invalid_input',
         message: 'Some answers need correcting.',
         details,
+      });
+    }
+    // Text the database cannot store (a NUL character, bytes that are not UTF-8) is bad input, not a fault.
+    const { code: sqlState } = databaseErrorOf(error);
+    if (sqlState === '22021' || sqlState === '22P05') {
+      return reply.status(400).send({
+        code: 'invalid_input',
+        message: 'Some text holds characters that cannot be stored. Remove them and try again.',
       });
     }
     if (isResponseSerializationError(error)) {

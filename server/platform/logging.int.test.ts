@@ -35,16 +35,33 @@ describe('logs', () => {
       payload: { email: 'coordinator@example.org', password: DEMO_PASSWORD },
     });
     const cookie = signIn.cookies.find((c) => c.name === 'ng_session')!.value;
-    await built.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'someone.else@example.org', password: 'secret-guess' } });
+    await built.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'someone.else@example.org', password: 'secret-guess' },
+    });
     await built.app.inject({ method: 'GET', url: '/api/invitations/SECRETTOKENSECRETTOKENSECRETTOKEN' });
     await built.app.inject({ method: 'GET', url: '/api/audit/events?actorUserId=someone@example.org' });
-    await built.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: '{"email": broken' , headers: { 'content-type': 'application/json' } });
+    await built.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: '{"email": broken',
+      headers: { 'content-type': 'application/json' },
+    });
 
     expect(lines.length).toBeGreaterThan(5);
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(parsed.filter((entry) => entry.reqId).length).toBeGreaterThan(0);
     const all = lines.join('\n');
-    for (const secret of ['example.org', DEMO_PASSWORD, 'secret-guess', cookie, 'SECRETTOKEN', 'actorUserId=', 'broken']) {
+    for (const secret of [
+      'example.org',
+      DEMO_PASSWORD,
+      'secret-guess',
+      cookie,
+      'SECRETTOKEN',
+      'actorUserId=',
+      'broken',
+    ]) {
       expect(all).not.toContain(secret);
     }
   });

@@ -23,7 +23,9 @@ async function main(): Promise<number> {
       return 0;
     }
     const { seq, problem } = report.firstBreak;
-    console.log(`Audit trail BROKEN at event ${seq}: ${PROBLEMS[problem]}. ${report.checked} events before it are intact.`);
+    console.log(
+      `Audit trail BROKEN at event ${seq}: ${PROBLEMS[problem]}. ${report.checked} events before it are intact.`,
+    );
     return 1;
   } finally {
     await database.close();

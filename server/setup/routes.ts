@@ -11,7 +11,10 @@ const tags = ['first run'];
 export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {
   app.get(
     '/setup',
-    { config: { access: { public: true } }, schema: { tags, summary: 'Whether first-run setup is still to do', response: { 200: setupStatusView } } },
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: 'Whether first-run setup is still to do', response: { 200: setupStatusView } },
+    },
     async () => ({ needed: await setupNeeded(db) }),
   );
 

@@ -27,7 +27,11 @@ export async function issueSetupToken(db: Db): Promise<string> {
   return token;
 }
 
-export async function completeSetup(db: Db, meta: RequestMeta, input: z.output<typeof setupBody>): Promise<void> {
+export async function completeSetup(
+  db: Db,
+  meta: RequestMeta,
+  input: z.output<typeof setupBody>,
+): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     // Two setup requests at once: the second waits here and then finds the organisation made.
@@ -41,10 +45,16 @@ export async function completeSetup(db: Db, meta: RequestMeta, input: z.output<t
       .where(and(eq(setupTokens.tokenHash, tokenHash(input.token)), isNull(setupTokens.usedAt)))
       .returning({ tokenHash: setupTokens.tokenHash });
     if (used.length === 0) {
-      throw new NotFound('setup link', 'This setup link is not valid. Use the newest link the server printed.');
+      throw new NotFound(
+        'setup link',
+        'This setup link is not valid. Use the newest link the server printed.',
+      );
     }
     const organisationId = await createOrganisation(tx, input.organisationName);
-    const centre = await createCentreRecord(tx, organisationId, { name: input.centreName, timeZone: input.timeZone });
+    const centre = await createCentreRecord(tx, organisationId, {
+      name: input.centreName,
+      timeZone: input.timeZone,
+    });
     // The first administrator usually runs the first centre too: a small charity has one person for both.
     const userId = await createAccount(tx, {
       organisationId,
@@ -56,12 +66,17 @@ export async function completeSetup(db: Db, meta: RequestMeta, input: z.output<t
         { centreId: centre.id, role: 'coordinator' },
       ],
     });
-    await recordAudit(tx, meta, { ...ANONYMOUS, organisationId, actorUserId: userId, actorLabel: input.adminName }, {
-      action: 'setup.completed',
-      outcome: 'success',
-      resourceType: 'organisation',
-      resourceId: organisationId,
-      centreId: centre.id,
-    });
+    await recordAudit(
+      tx,
+      meta,
+      { ...ANONYMOUS, organisationId, actorUserId: userId, actorLabel: input.adminName },
+      {
+        action: 'setup.completed',
+        outcome: 'success',
+        resourceType: 'organisation',
+        resourceId: organisationId,
+        centreId: centre.id,
+      },
+    );
   });
 }

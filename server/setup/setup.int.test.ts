@@ -25,9 +25,18 @@ describe('first run on an empty database', () => {
     const made = await client.post('/api/setup', body('x'.repeat(43)));
     expect(made.statusCode).toBe(404);
     expect(made.json().message).toMatch(/not valid/);
-    const bad = await client.post('/api/setup', { ...body('y'.repeat(43)), timeZone: 'Mars/Olympus', email: 'nope' });
+    const bad = await client.post('/api/setup', {
+      ...body('y'.repeat(43)),
+      timeZone: 'Mars/Olympus',
+      email: 'nope',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'timeZone']);
+    expect(
+      bad
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['email', 'timeZone']);
   });
 
   it('creates the organisation, first centre and administrator once, even when asked twice at once', async () => {
@@ -43,7 +52,10 @@ describe('first run on an empty database', () => {
     expect((await client.post('/api/setup', body(first))).statusCode).toBe(409);
 
     const winner = results[0]!.statusCode === 201 ? 'jo.first@example.org' : 'someone.else@example.org';
-    const signIn = await client.post('/api/auth/sign-in', { email: winner, password: 'the first admin password' });
+    const signIn = await client.post('/api/auth/sign-in', {
+      email: winner,
+      password: 'the first admin password',
+    });
     expect(signIn.statusCode).toBe(200);
     // Staff must set up two-factor before they reach anything else.
     expect(signIn.json().stage).toBe('two-factor-setup');

@@ -19,7 +19,11 @@ export interface TestApp extends App {
 export async function testApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   if (options.demo !== false) await loadDemo(database.db);
-  const config = { ...readConfig({ LOG_LEVEL: 'silent' }), publicUrl: 'http://localhost:3000', ...options.config };
+  const config = {
+    ...readConfig({ LOG_LEVEL: 'silent' }),
+    publicUrl: 'http://localhost:3000',
+    ...options.config,
+  };
   const built = await buildApp(config, { database, logger: false });
   const signedIn = new Map<string, Client>();
   return {
@@ -37,7 +41,9 @@ export async function testApp(options: { demo?: boolean; config?: Partial<Config
       const client = new Client(built);
       const signIn = await client.post('/api/auth/sign-in', { email, password: DEMO_PASSWORD });
       if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
-      const verify = await client.post('/api/auth/two-factor/verify', { code: await totpCodeFor(person.totpSecret) });
+      const verify = await client.post('/api/auth/two-factor/verify', {
+        code: await totpCodeFor(person.totpSecret),
+      });
       if (verify.statusCode !== 200) throw new Error(`two-factor failed: ${verify.body}`);
       signedIn.set(email, client);
       return client;
@@ -79,7 +85,8 @@ export class Client {
     if (setCookie) this.cookie = setCookie.value ? `ng_session=${setCookie.value}` : undefined;
     if (response.headers['content-type']?.toString().includes('json') && response.body) {
       const body = JSON.parse(response.body) as { csrfToken?: unknown } | null;
-      if (body && typeof body === 'object' && (typeof body.csrfToken === 'string' || body.csrfToken === null)) this.csrfToken = body.csrfToken ?? null;
+      if (body && typeof body === 'object' && (typeof body.csrfToken === 'string' || body.csrfToken === null))
+        this.csrfToken = body.csrfToken ?? null;
     }
     return response;
   }

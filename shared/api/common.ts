@@ -28,19 +28,17 @@ export const personName = z
   .max(120, { error: 'Use at most 120 characters' });
 
 /** IANA time zone names the runtime knows, such as Europe/London. */
-export const timeZone = z
-  .string()
-  .refine(
-    (value) => {
-      try {
-        new Intl.DateTimeFormat('en-GB', { timeZone: value });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: 'Enter a time zone such as Europe/London' },
-  );
+export const timeZone = z.string().refine(
+  (value) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'Enter a time zone such as Europe/London' },
+);
 
 export const idParams = z.strictObject({ id });
 export const centreParams = z.strictObject({ centreId: id });
