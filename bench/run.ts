@@ -1,0 +1,150 @@
+/**
+ * Benchmarks: latency of signed-in requests (session lookup, permission check, scoped query, audit write)
+ * against a bare Fastify endpoint measured in the same run, under concurrent clients.
+ */
+import Fastify from 'fastify';
+import { generate } from 'otplib';
+import pg from 'pg';
+import { buildApp } from '../server/app.js';
+import { readConfig } from '../server/config.js';
+import { loadDemo } from '../server/demo/load-demo.js';
+import { DEMO_PASSWORD } from '../server/demo/demo-data.js';
+import { openPglite, openPostgres, type Database } from '../server/platform/database.js';
+import { serverUrl } from '../server/test-support/paths.js';
+
+const CONCURRENCY = 20;
+const REQUESTS = 2000;
+
+interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+}
+
+async function measure(url: string, headers: Record<string, string> = {}): Promise<Figures> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const client = async () => {
+    while (next < REQUESTS) {
+      next++;
+      const t0 = performance.now();
+      const response = await fetch(url, { headers });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), perSecond: latencies.length / elapsed };
+}
+
+async function baseline(): Promise<Figures> {
+  const bare = Fastify();
+  bare.get('/ping', async () => ({ ok: true }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const address = bare.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await measure(`http://127.0.0.1:${port}/ping`); // warm-up
+  const figures = await measure(`http://127.0.0.1:${port}/ping`);
+  await bare.close();
+  return figures;
+}
+
+async function signedInCookie(base: string): Promise<string> {
+  const signIn = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.org', password: DEMO_PASSWORD }),
+  });
+  let cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const verify = await fetch(`${base}/api/auth/two-factor/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ code: await generate({ secret: 'DEMOADMINAAAAAAAAAAAAAAAAAAAAAAA' }) }),
+  });
+  if (verify.status !== 200) throw new Error(`two-factor failed: ${verify.status}`);
+  cookie = verify.headers.getSetCookie()[0]!.split(';')[0]!;
+  return cookie;
+}
+
+async function benchEngine(name: string, database: Database, base: Figures): Promise<void> {
+  await database.migrate();
+  await loadDemo(database.db);
+  const built = await buildApp(
+    { ...readConfig({ LOG_LEVEL: 'silent' }), port: 0 },
+    { database, logger: false },
+  );
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = built.app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const cookie = await signedInCookie(url);
+  const centres = (await (await fetch(`${url}/api/admin/centres`, { headers: { cookie } })).json()) as {
+    items: { id: string }[];
+  };
+  const cases: [string, string][] = [
+    ['health (one query)', '/api/health'],
+    ['session view (signed in)', '/api/auth/session'],
+    ["centre's rooms (guard + scope)", `/api/centres/${centres.items[0]!.id}/rooms`],
+    ['staff list (admin)', '/api/admin/users'],
+    ['audit trail page (read + audit write)', '/api/audit/events?limit=50'],
+  ];
+  console.log(`\n${name}: ${CONCURRENCY} concurrent clients, ${REQUESTS} requests each case`);
+  console.log(
+    'case'.padEnd(40),
+    'p50 ms'.padStart(8),
+    'p95 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'req/s'.padStart(8),
+    'p95 ÷ baseline'.padStart(15),
+  );
+  for (const [label, path] of cases) {
+    await measure(`${url}${path}`, { cookie }); // warm-up
+    const f = await measure(`${url}${path}`, { cookie });
+    console.log(
+      label.padEnd(40),
+      f.p50.toFixed(2).padStart(8),
+      f.p95.toFixed(2).padStart(8),
+      f.p99.toFixed(2).padStart(8),
+      f.perSecond.toFixed(0).padStart(8),
+      `${(f.p95 / base.p95).toFixed(1)}×`.padStart(15),
+    );
+  }
+  await built.close();
+}
+
+async function main(): Promise<void> {
+  const base = await baseline();
+  console.log(
+    `baseline (bare Fastify, same machine): p50 ${base.p50.toFixed(2)} ms, p95 ${base.p95.toFixed(2)} ms, ${base.perSecond.toFixed(0)} req/s`,
+  );
+  const embedded = await openPglite({});
+  await benchEngine('PGlite (embedded, in memory)', embedded, base);
+  await embedded.close();
+
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `ng_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const server = openPostgres(serverUrl(url, name), 20);
+    try {
+      await benchEngine('PostgreSQL (local server)', server, base);
+    } finally {
+      await server.close();
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

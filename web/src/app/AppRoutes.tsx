@@ -1,0 +1,124 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { useRouteFocus } from '../components/useRouteFocus.js';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.js';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.js';
+import { SignInPage } from '../features/auth/SignInPage.js';
+import { TwoFactorPage } from '../features/auth/TwoFactorPage.js';
+import { TwoFactorSetupPage } from '../features/auth/TwoFactorSetupPage.js';
+import { InvitationPage } from '../features/invitation/InvitationPage.js';
+import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
+import { SetupPage } from '../features/setup/SetupPage.js';
+import { Allowed } from './Allowed.js';
+import { AppLayout } from './AppLayout.js';
+import { RequireSignedIn, StageGate } from './guards.js';
+import { PublicLayout } from './PublicLayout.js';
+
+// Staff pages load when first opened, so the sign-in pages arrive quickly.
+const AuditPage = lazy(() =>
+  import('../features/audit/AuditPage.js').then((module) => ({ default: module.AuditPage })),
+);
+const CentrePage = lazy(() =>
+  import('../features/centres/CentrePage.js').then((module) => ({ default: module.CentrePage })),
+);
+const CentresPage = lazy(() =>
+  import('../features/centres/CentresPage.js').then((module) => ({ default: module.CentresPage })),
+);
+const HomePage = lazy(() =>
+  import('../features/home/HomePage.js').then((module) => ({ default: module.HomePage })),
+);
+const OutboxPage = lazy(() =>
+  import('../features/outbox/OutboxPage.js').then((module) => ({ default: module.OutboxPage })),
+);
+const UsersPage = lazy(() =>
+  import('../features/users/UsersPage.js').then((module) => ({ default: module.UsersPage })),
+);
+
+/** Every address the app answers. Anything else, once signed in, is the app's own not-found page. */
+export function AppRoutes() {
+  useRouteFocus();
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route
+          path="/sign-in"
+          element={
+            <StageGate stage="signed-out">
+              <SignInPage />
+            </StageGate>
+          }
+        />
+        <Route
+          path="/sign-in/two-factor"
+          element={
+            <StageGate stage="two-factor">
+              <TwoFactorPage />
+            </StageGate>
+          }
+        />
+        <Route
+          path="/sign-in/two-factor-setup"
+          element={
+            <StageGate stage="two-factor-setup">
+              <TwoFactorSetupPage />
+            </StageGate>
+          }
+        />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+        <Route path="/invitation/:token" element={<InvitationPage />} />
+        <Route path="/setup/:token" element={<SetupPage />} />
+      </Route>
+      <Route
+        element={
+          <RequireSignedIn>
+            <AppLayout />
+          </RequireSignedIn>
+        }
+      >
+        <Route path="/" element={<HomePage />} />
+        <Route
+          path="/admin/users"
+          element={
+            <Allowed permission="user:read">
+              <UsersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin/centres"
+          element={
+            <Allowed permission="centre:read">
+              <CentresPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin/centres/:centreId"
+          element={
+            <Allowed permission="centre:read">
+              <CentrePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin/audit"
+          element={
+            <Allowed permission="audit:read">
+              <AuditPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin/outbox"
+          element={
+            <Allowed permission="outbox:read">
+              <OutboxPage />
+            </Allowed>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

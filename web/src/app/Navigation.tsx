@@ -1,0 +1,88 @@
+import { Box, NavLink, Stack, Text } from '@mantine/core';
+import { IconBuilding, IconHome, IconListDetails, IconMail, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { canAnywhere } from '../session/access.js';
+import { useSignedInSession } from '../session/SignedInSession.js';
+import { ADMINISTRATION_PAGES, COMING_SOON_AREAS, type AdministrationPage } from './navigation.js';
+
+const ADMIN_ICONS: Record<AdministrationPage, typeof IconHome> = {
+  users: IconUsers,
+  centres: IconBuilding,
+  audit: IconListDetails,
+  outbox: IconMail,
+};
+
+export function Navigation() {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const { pathname } = useLocation();
+
+  const comingSoon = COMING_SOON_AREAS.filter((area) => canAnywhere(session, area.permission));
+  const administration = ADMINISTRATION_PAGES.filter((page) => canAnywhere(session, page.permission));
+  const isCurrent = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
+
+  return (
+    <Stack gap="lg">
+      <Box component="ul" className="nav-list">
+        <li>
+          <NavLink
+            component={Link}
+            to="/"
+            label={t('nav.home')}
+            leftSection={<IconHome size={20} aria-hidden="true" />}
+            active={isCurrent('/')}
+            aria-current={isCurrent('/') ? 'page' : undefined}
+            variant="filled"
+          />
+        </li>
+      </Box>
+
+      {comingSoon.length > 0 && (
+        <div>
+          <Text id="nav-work" fw={700} size="sm" mb={4}>
+            {t('nav.work')}
+          </Text>
+          <Box component="ul" className="nav-list" aria-labelledby="nav-work">
+            {comingSoon.map((area) => (
+              <li key={area.key}>
+                {/* Named like a link so people know the area exists, but disabled: there is nothing there yet. */}
+                <a role="link" aria-disabled="true" className="nav-coming-soon">
+                  <span>{t(`nav.areas.${area.key}`)}</span>
+                  <StatusBadge tone="neutral">{t('nav.comingSoon')}</StatusBadge>
+                </a>
+              </li>
+            ))}
+          </Box>
+        </div>
+      )}
+
+      {administration.length > 0 && (
+        <div>
+          <Text id="nav-administration" fw={700} size="sm" mb={4}>
+            {t('nav.administration')}
+          </Text>
+          <Box component="ul" className="nav-list" aria-labelledby="nav-administration">
+            {administration.map((page) => {
+              const Icon = ADMIN_ICONS[page.key];
+              return (
+                <li key={page.key}>
+                  <NavLink
+                    component={Link}
+                    to={page.path}
+                    label={t(`nav.pages.${page.key}`)}
+                    leftSection={<Icon size={20} aria-hidden="true" />}
+                    active={isCurrent(page.path)}
+                    aria-current={isCurrent(page.path) ? 'page' : undefined}
+                    variant="filled"
+                  />
+                </li>
+              );
+            })}
+          </Box>
+        </div>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * What the navigation offers, and to whom. Each entry names the permission that will open it, so an area
+ * appears only for people who hold that permission at some centre or across the organisation.
+ */
+import { PERMISSIONS, type Permission } from '../../../shared/access.js';
+
+/** Areas that arrive with later issues: shown as coming soon, never as links to empty pages. */
+export const COMING_SOON_AREAS: ReadonlyArray<{ key: ComingSoonArea; permission: Permission }> = [
+  { key: 'referrals', permission: PERMISSIONS.CASE_WRITE },
+  { key: 'cases', permission: PERMISSIONS.CASE_READ },
+  { key: 'timetable', permission: PERMISSIONS.ROSTER_READ },
+  { key: 'checkIn', permission: PERMISSIONS.ROSTER_READ },
+  { key: 'safeguarding', permission: PERMISSIONS.SAFEGUARDING_READ },
+  { key: 'complaints', permission: PERMISSIONS.CASE_WRITE },
+  { key: 'reports', permission: PERMISSIONS.STATISTICS_READ },
+];
+export type ComingSoonArea =
+  'referrals' | 'cases' | 'timetable' | 'checkIn' | 'safeguarding' | 'complaints' | 'reports';
+
+export const ADMINISTRATION_PAGES: ReadonlyArray<{
+  key: AdministrationPage;
+  path: string;
+  permission: Permission;
+}> = [
+  { key: 'users', path: '/admin/users', permission: PERMISSIONS.USER_READ },
+  { key: 'centres', path: '/admin/centres', permission: PERMISSIONS.CENTRE_READ },
+  { key: 'audit', path: '/admin/audit', permission: PERMISSIONS.AUDIT_READ },
+  { key: 'outbox', path: '/admin/outbox', permission: PERMISSIONS.OUTBOX_READ },
+];
+export type AdministrationPage = 'users' | 'centres' | 'audit' | 'outbox';

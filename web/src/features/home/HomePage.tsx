@@ -1,0 +1,116 @@
+import { SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCentres, useInvitations, useRooms } from '../../api/admin.js';
+import { useOutbox } from '../../api/outbox.js';
+import { Page } from '../../components/Page.js';
+import { canAnywhere, canAtCentre } from '../../session/access.js';
+import { useSignedInSession } from '../../session/SignedInSession.js';
+import { useCurrentCentre } from '../../session/useCurrentCentre.js';
+import { HomeCard } from './HomeCard.js';
+
+/** "What needs me today?": real counts, each with a link, for what this person can do now. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const { centre } = useCurrentCentre();
+
+  const can = {
+    users: canAnywhere(session, 'user:read'),
+    outbox: canAnywhere(session, 'outbox:read'),
+    centres: canAnywhere(session, 'centre:read'),
+    rooms: centre !== null && canAtCentre(session, centre.id, 'room:read'),
+    audit: canAnywhere(session, 'audit:read'),
+  };
+  const anything = Object.values(can).some(Boolean);
+
+  return (
+    <Page title={t('home.greeting', { name: session.user.displayName })} documentTitle={t('home.title')}>
+      <Text>
+        {centre
+          ? t('home.currentCentre', { centre: centre.name, timeZone: centre.timeZone })
+          : t('home.noCentre')}
+      </Text>
+      {anything ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {can.users && <InvitationsCard />}
+          {can.outbox && <OutboxCard />}
+          {can.rooms && centre && <RoomsCard centreId={centre.id} centreName={centre.name} />}
+          {can.centres && <CentresCard />}
+          {can.audit && (
+            <HomeCard
+              title={t('home.audit.title')}
+              summary={t('home.audit.summary')}
+              linkLabel={t('home.audit.link')}
+              to="/admin/audit"
+            />
+          )}
+        </SimpleGrid>
+      ) : (
+        <Text>{t('home.nothingYet')}</Text>
+      )}
+    </Page>
+  );
+}
+
+function InvitationsCard() {
+  const { t } = useTranslation();
+  const invitations = useInvitations();
+  const waiting = invitations.data?.items.filter((item) => Date.parse(item.expiresAt) > Date.now()).length;
+  return (
+    <HomeCard
+      title={t('home.users.title')}
+      summary={
+        invitations.isError
+          ? null
+          : waiting === undefined
+            ? undefined
+            : t('home.users.invited', { count: waiting })
+      }
+      linkLabel={t('home.users.link')}
+      to="/admin/users"
+    />
+  );
+}
+
+function OutboxCard() {
+  const { t } = useTranslation();
+  const outbox = useOutbox('pending');
+  return (
+    <HomeCard
+      title={t('home.outbox.title')}
+      summary={
+        outbox.isError ? null : outbox.data && t('home.outbox.waiting', { count: outbox.data.items.length })
+      }
+      linkLabel={t('home.outbox.link')}
+      to="/admin/outbox"
+    />
+  );
+}
+
+function RoomsCard({ centreId, centreName }: { centreId: string; centreName: string }) {
+  const { t } = useTranslation();
+  const rooms = useRooms(centreId);
+  return (
+    <HomeCard
+      title={t('home.rooms.title', { centre: centreName })}
+      summary={rooms.isError ? null : rooms.data && t('home.rooms.count', { count: rooms.data.items.length })}
+      linkLabel={t('home.rooms.link')}
+      to={`/admin/centres/${centreId}`}
+    />
+  );
+}
+
+function CentresCard() {
+  const { t } = useTranslation();
+  const centres = useCentres();
+  return (
+    <HomeCard
+      title={t('home.centres.title')}
+      summary={
+        centres.isError ? null : centres.data && t('home.centres.count', { count: centres.data.items.length })
+      }
+      linkLabel={t('home.centres.link')}
+      to="/admin/centres"
+    />
+  );
+}

@@ -1,0 +1,25 @@
+/** Small, forgiving access to localStorage and sessionStorage: private browsing may refuse both. */
+
+export const STORAGE_KEYS = {
+  centre: 'neutral-ground.centre',
+  auditFilter: 'neutral-ground.audit-filter',
+  flash: 'neutral-ground.flash',
+} as const;
+
+export function readStored(storage: 'local' | 'session', key: string): string | null {
+  try {
+    return (storage === 'local' ? window.localStorage : window.sessionStorage).getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStored(storage: 'local' | 'session', key: string, value: string | null): void {
+  try {
+    const store = storage === 'local' ? window.localStorage : window.sessionStorage;
+    if (value === null) store.removeItem(key);
+    else store.setItem(key, value);
+  } catch {
+    // Remembering is a convenience; the page works without it.
+  }
+}
