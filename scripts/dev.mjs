@@ -15,12 +15,17 @@ const children = [
     stdio: 'inherit',
     env: { ...process.env, PORT: apiPort, PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}` },
   }),
-  spawn(bin('vite'), [], { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: port, API_PORT: apiPort } }),
+  spawn(bin('vite'), [], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: port, API_PORT: apiPort },
+  }),
 ];
 const stop = () => children.forEach((child) => child.kill('SIGTERM'));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => {
-  stop();
-  process.exitCode = code ?? 0;
-});
+for (const child of children)
+  child.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

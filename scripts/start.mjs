@@ -19,7 +19,9 @@ function newest(dir) {
 
 const sources = Math.max(...['server', 'shared', 'web', 'migrations'].map((d) => newest(path.join(root, d))));
 const stale =
-  !existsSync(built) || !existsSync(webBuilt) || Math.min(statSync(built).mtimeMs, statSync(webBuilt).mtimeMs) < sources;
+  !existsSync(built) ||
+  !existsSync(webBuilt) ||
+  Math.min(statSync(built).mtimeMs, statSync(webBuilt).mtimeMs) < sources;
 if (stale) {
   console.log('Building the app (the first start takes a few seconds more)…');
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
