@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accessGuard } from './access/guard.js';
+import { pruneAccounts, PRUNE_EVERY_MS, PRUNE_JOB } from './accounts/housekeeping.js';
 import { accountRoutes } from './accounts/routes.js';
 import { staffRoutes } from './accounts/staff-routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -103,10 +104,11 @@ export async function buildApp(
     });
   }
 
-  const handlers: Record<string, JobHandler> = {};
-  if (config.smtpUrl)
+  const handlers: Record<string, JobHandler> = { [PRUNE_JOB]: pruneAccounts(database.db) };
+  if (config.smtpUrl) {
     handlers[MAIL_JOB] = mailSender(database.db, createTransport(config.smtpUrl), config.mailFrom);
-  const worker = new Worker(database.db, handlers, app.log);
+  }
+  const worker = new Worker(database.db, handlers, app.log, { [PRUNE_JOB]: { everyMs: PRUNE_EVERY_MS } });
 
   await app.ready();
   return {

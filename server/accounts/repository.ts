@@ -324,3 +324,12 @@ export async function invalidatePasswordResets(executor: Executor, userId: strin
     .set({ usedAt: sql`now()` })
     .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
+
+/** Removes sessions that ended more than `before` ago; they are of no use and hold client traces. */
+export async function deleteEndedSessions(executor: Executor, before: Date): Promise<void> {
+  await executor.delete(sessions).where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)));
+}
+
+export async function deleteSpentLinks(executor: Executor, before: Date): Promise<void> {
+  await executor.delete(passwordResets).where(lt(passwordResets.expiresAt, before));
+}

@@ -255,11 +255,16 @@ export const jobs = pgTable(
     lockedUntil: moment('locked_until'),
     doneAt: moment('done_at'),
     lastError: text('last_error'),
+    /** A recurring job: at most one of its kind waits at a time, whichever processes schedule it. */
+    singleton: boolean('singleton').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
     index('jobs_due')
       .on(t.runAt)
       .where(sql`${t.doneAt} is null`),
+    uniqueIndex('jobs_one_waiting_singleton')
+      .on(t.kind)
+      .where(sql`${t.singleton} and ${t.doneAt} is null`),
   ],
 );

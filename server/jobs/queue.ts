@@ -23,6 +23,14 @@ export async function enqueueJob(
   await executor.insert(jobs).values({ kind, payload, runAt });
 }
 
+/**
+ * Schedules the next run of a recurring job unless one is already waiting; the unique index makes this
+ * safe when several processes do it at once.
+ */
+export async function scheduleRecurringJob(executor: Executor, kind: string, runAt: Date): Promise<void> {
+  await executor.insert(jobs).values({ kind, payload: {}, runAt, singleton: true }).onConflictDoNothing();
+}
+
 /** Claims up to `limit` due jobs for `leaseSeconds`; each claim counts as an attempt. */
 export async function claimDueJobs(
   db: Db,

@@ -1,8 +1,18 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/database.js';
-import { backoffDelayMs, claimDueJobs, completeJob, retryJobLater, type ClaimedJob } from './queue.js';
+import {
+  backoffDelayMs,
+  claimDueJobs,
+  completeJob,
+  retryJobLater,
+  scheduleRecurringJob,
+  type ClaimedJob,
+} from './queue.js';
 
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
+
+/** Kinds that run again and again, every so often (pruning, later reminders and retention). */
+export type RecurringJobs = Record<string, { everyMs: number }>;
 
 /**
  * Polls for due jobs and runs them. Each process may run one; the claim in the database, not the timer,
@@ -17,12 +27,21 @@ export class Worker {
     private readonly db: Db,
     private readonly handlers: Record<string, JobHandler>,
     private readonly log: FastifyBaseLogger,
+    private readonly recurring: RecurringJobs = {},
     private readonly intervalMs = 2000,
   ) {}
 
   start(): void {
     this.stopped = false;
+    this.running = this.scheduleRecurring().catch((error: unknown) =>
+      this.log.error({ error: String(error) }, 'could not schedule recurring jobs'),
+    );
     this.schedule(0);
+  }
+
+  /** Makes sure each recurring kind has its next run waiting. */
+  async scheduleRecurring(): Promise<void> {
+    for (const kind of Object.keys(this.recurring)) await scheduleRecurringJob(this.db, kind, new Date());
   }
 
   async stop(): Promise<void> {
@@ -41,6 +60,8 @@ export class Worker {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         await handler(job);
         await completeJob(this.db, job.id);
+        const every = this.recurring[job.kind]?.everyMs;
+        if (every) await scheduleRecurringJob(this.db, job.kind, new Date(Date.now() + every));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         // The message may hold an address: it is kept on the job for admins, not written to the log.

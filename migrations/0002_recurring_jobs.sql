@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "singleton" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_one_waiting_singleton" ON "jobs" USING btree ("kind") WHERE "jobs"."singleton" and "jobs"."done_at" is null;
