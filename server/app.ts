@@ -29,7 +29,10 @@ import { registerErrorHandling } from './platform/http-errors.js';
 import { healthRoutes } from './platform/health.js';
 import { logOptions } from './platform/logging.js';
 import { securityHeaders } from './platform/security-headers.js';
+import { referralRoutes } from './referrals/routes.js';
 import { setupRoutes } from './setup/routes.js';
+import rateLimit from '@fastify/rate-limit';
+import { TooManyAttempts } from './platform/errors.js';
 
 export interface App {
   app: FastifyInstance;
@@ -73,6 +76,14 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
+  // Per-route limits for public forms (config.rateLimit); sign-in has its own, kept in the database.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () =>
+      new TooManyAttempts(
+        'Too many requests from this connection. Wait an hour and try again, or telephone the centre.',
+      ),
+  });
   await app.register(accessGuard, { db: database.db });
 
   const deps = { db: database.db, config };
@@ -85,6 +96,7 @@ export async function buildApp(
       await api.register(auditRoutes, deps);
       await api.register(mailRoutes, deps);
       await api.register(setupRoutes, deps);
+      await api.register(referralRoutes, deps);
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -34,6 +34,12 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/password-reset/complete',
   'GET /api/invitations/:token',
   'POST /api/invitations/:token/accept',
+  // The online referral form: anyone may refer a family (rate-limited per address).
+  'GET /api/public/centres',
+  'POST /api/referrals/drafts',
+  'GET /api/referrals/drafts/:draftId',
+  'PUT /api/referrals/drafts/:draftId',
+  'POST /api/referrals',
 ];
 
 /** Reachable with a password but before two-factor: the rest of signing in, nothing else. */
@@ -61,6 +67,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/admin/centres/:id': { phone: '01632 960 999' },
   'POST /api/centres/:centreId/rooms': { name: 'Sun room', capacity: 6, hasSeparateEntrance: false },
   'PATCH /api/centres/:centreId/rooms/:id': { capacity: 7 },
+  'POST /api/centres/:centreId/referrals/:id/request-information': { message: 'Please send the order.' },
+  'POST /api/centres/:centreId/referrals/:id/decline': { reason: 'not_a_fit' },
 };
 
 const REFERRER_EMAIL = 'referrer@example.org';

@@ -6,10 +6,13 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
   check,
+  date,
+  primaryKey,
   index,
   integer,
   jsonb,
@@ -266,5 +269,208 @@ export const jobs = pgTable(
     uniqueIndex('jobs_one_waiting_singleton')
       .on(t.kind)
       .where(sql`${t.singleton} and ${t.doneAt} is null`),
+  ],
+);
+
+/** Numbered references per centre (R-2026-0001, C-2026-0001): the row lock hands out each number once. */
+export const centreCounters = pgTable(
+  'centre_counters',
+  {
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    name: text('name').notNull(),
+    value: integer('value').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.centreId, t.name] })],
+);
+
+/** What someone has typed into the online referral form so far; reached only with its resume token. */
+export const referralDrafts = pgTable('referral_drafts', {
+  id: primaryId(),
+  centreId: uuid('centre_id').references(() => centres.id),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  resumeTokenHash: text('resume_token_hash').notNull(),
+  createdAt: createdAt(),
+  updatedAt: moment('updated_at').notNull().defaultNow(),
+});
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: primaryId(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    reference: text('reference').notNull(),
+    status: text('status', { enum: ['new', 'awaiting_information', 'accepted', 'declined'] })
+      .notNull()
+      .default('new'),
+    /** The referral as sent, checked against the shared schema. */
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    referrerName: text('referrer_name').notNull(),
+    referrerEmail: text('referrer_email').notNull(),
+    referrerRole: text('referrer_role').notNull(),
+    serviceRequested: text('service_requested').notNull(),
+    courtOrderKind: text('court_order_kind').notNull(),
+    submittedByUserId: uuid('submitted_by_user_id').references(() => users.id),
+    receivedAt: moment('received_at').notNull().defaultNow(),
+    decidedAt: moment('decided_at'),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    decisionReason: text('decision_reason'),
+    decisionNote: text('decision_note'),
+    // Set when accepted. (A forward reference: cases are declared below.)
+    caseId: uuid('case_id').references((): AnyPgColumn => cases.id),
+  },
+  (t) => [
+    unique('referrals_reference_per_centre').on(t.centreId, t.reference),
+    index('referrals_centre_status').on(t.centreId, t.status, t.receivedAt),
+    check(
+      'referrals_status_known',
+      sql`${t.status} in ('new', 'awaiting_information', 'accepted', 'declined')`,
+    ),
+    check('referrals_accepted_has_case', sql`(${t.status} = 'accepted') = (${t.caseId} is not null)`),
+  ],
+);
+
+/** The children named in each referral, kept apart so that a possible duplicate is one indexed query. */
+export const referralChildren = pgTable(
+  'referral_children',
+  {
+    id: primaryId(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    index('referral_children_match').on(
+      t.centreId,
+      sql`lower(${t.firstName})`,
+      sql`lower(${t.lastName})`,
+      t.dateOfBirth,
+    ),
+  ],
+);
+
+/** A family's case at one centre, opened when its referral is accepted. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: primaryId(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    reference: text('reference').notNull(),
+    status: text('status', { enum: ['open', 'suspended', 'closed'] })
+      .notNull()
+      .default('open'),
+    referralId: uuid('referral_id').references(() => referrals.id),
+    serviceRequested: text('service_requested').notNull(),
+    createdAt: createdAt(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  },
+  (t) => [unique('cases_reference_per_centre').on(t.centreId, t.reference)],
+);
+
+export const PERSON_ROLES = ['resident_parent', 'non_resident_parent', 'other_attendee', 'child'] as const;
+
+/** The people of a case: adults and children. Their contact details have a history of their own. */
+export const casePeople = pgTable(
+  'case_people',
+  {
+    id: primaryId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    role: text('role', { enum: PERSON_ROLES }).notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    relationshipToChildren: text('relationship_to_children'),
+    needs: text('needs'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_people_case').on(t.caseId)],
+);
+
+/**
+ * Contact details with their history: a change supersedes the old value (kept, with who changed it)
+ * rather than overwriting it.
+ */
+export const contactDetails = pgTable(
+  'contact_details',
+  {
+    id: primaryId(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    kind: text('kind', { enum: ['email', 'phone', 'address', 'refuge', 'school'] }).notNull(),
+    value: text('value').notNull(),
+    recordedAt: createdAt(),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    supersededAt: moment('superseded_at'),
+    supersededByUserId: uuid('superseded_by_user_id').references(() => users.id),
+  },
+  (t) => [index('contact_details_person').on(t.personId)],
+);
+
+/** Whose contact details must never reach whom. By default the two parents of a case, each way. */
+export const nonDisclosures = pgTable(
+  'non_disclosures',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    hiddenFromPersonId: uuid('hidden_from_person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.hiddenFromPersonId] }),
+    check('non_disclosures_not_self', sql`${t.personId} <> ${t.hiddenFromPersonId}`),
+  ],
+);
+
+/** Court orders of a case, with their history: a new order supersedes the old one. */
+export const courtOrders = pgTable(
+  'court_orders',
+  {
+    id: primaryId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    kind: text('kind', { enum: ['interim', 'final'] }).notNull(),
+    court: text('court').notNull(),
+    madeOn: date('made_on', { mode: 'string' }).notNull(),
+    caseNumber: text('case_number'),
+    endsOn: date('ends_on', { mode: 'string' }),
+    timeLimitAgreed: boolean('time_limit_agreed').notNull().default(false),
+    recordedAt: createdAt(),
+    supersededAt: moment('superseded_at'),
+  },
+  (t) => [
+    check(
+      'court_orders_final_has_end',
+      sql`${t.kind} <> 'final' or (${t.endsOn} is not null and ${t.timeLimitAgreed})`,
+    ),
   ],
 );

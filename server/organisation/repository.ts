@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { centres, organisations, rooms } from '../db/schema.js';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { centreCounters, centres, organisations, rooms } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
 
 export async function countOrganisations(executor: Executor): Promise<number> {
@@ -73,4 +73,34 @@ export async function updateRoom(
 
 export async function listRooms(executor: Executor, centreId: string) {
   return executor.select().from(rooms).where(eq(rooms.centreId, centreId)).orderBy(asc(rooms.name));
+}
+
+/** The next number of a per-centre counter; the row lock makes concurrent callers wait their turn. */
+export async function nextCounterValue(executor: Executor, centreId: string, name: string): Promise<number> {
+  const [row] = await executor
+    .insert(centreCounters)
+    .values({ centreId, name, value: 1 })
+    .onConflictDoUpdate({
+      target: [centreCounters.centreId, centreCounters.name],
+      set: { value: sql`${centreCounters.value} + 1` },
+    })
+    .returning({ value: centreCounters.value });
+  return row!.value;
+}
+
+export async function listAllCentres(executor: Executor) {
+  return executor.select({ id: centres.id, name: centres.name }).from(centres).orderBy(asc(centres.name));
+}
+
+export async function findCentreContact(executor: Executor, centreId: string) {
+  const [row] = await executor
+    .select({
+      id: centres.id,
+      name: centres.name,
+      email: centres.email,
+      organisationId: centres.organisationId,
+    })
+    .from(centres)
+    .where(eq(centres.id, centreId));
+  return row;
 }

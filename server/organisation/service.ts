@@ -9,7 +9,10 @@ import {
   insertCentre,
   insertOrganisation,
   insertRoom,
+  findCentreContact,
+  listAllCentres,
   listCentres,
+  nextCounterValue,
   listRooms,
   updateCentre,
   updateRoom,
@@ -154,4 +157,26 @@ export async function changeRoom(
       return roomView(room);
     }),
   );
+}
+
+/** A readable reference such as R-2026-0007: a prefix, the year, and the centre's next number. */
+export async function nextReference(
+  tx: Executor,
+  centreId: string,
+  prefix: 'R' | 'C',
+  now = new Date(),
+): Promise<string> {
+  const year = now.getUTCFullYear();
+  const value = await nextCounterValue(tx, centreId, `${prefix}-${year}`);
+  return `${prefix}-${year}-${String(value).padStart(4, '0')}`;
+}
+
+/** Centres anyone may refer to: names only. */
+export async function publicCentres(db: Db) {
+  return listAllCentres(db);
+}
+
+/** A centre's name and mail address, for messages sent on its behalf. */
+export async function centreContact(db: Executor, centreId: string) {
+  return findCentreContact(db, centreId);
 }
