@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, readConfig, type Config } from './config.js';
+import { loadDemoFamilies } from './demo/families.js';
 import { loadDemo } from './demo/load-demo.js';
 import { openDatabase } from './platform/database.js';
 import { projectRoot } from './platform/project-root.js';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   if (await setupNeeded(database.db)) {
     if (database.engine === 'pglite' && config.demo === 'auto') {
       await loadDemo(database.db);
+      await loadDemoFamilies(database.db);
       notices.push(
         'The data folder was empty, so the demo centre was loaded. Sign-in details are in the README.',
       );

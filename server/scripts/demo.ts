@@ -4,6 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { readConfig } from '../config.js';
+import { loadDemoFamilies } from '../demo/families.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { openDatabase } from '../platform/database.js';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   try {
     await database.migrate();
     await loadDemo(database.db);
+    await loadDemoFamilies(database.db);
     console.log('Loaded the demo organisation. Sign-in details are in the README.');
   } finally {
     await database.close();
