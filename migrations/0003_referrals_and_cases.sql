@@ -11,6 +11,20 @@ CREATE TABLE "case_people" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "case_professionals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"centre_id" uuid NOT NULL,
+	"acting_for_person_id" uuid,
+	"role" text NOT NULL,
+	"name" text NOT NULL,
+	"organisation" text,
+	"email" text,
+	"phone" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "cases" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"centre_id" uuid NOT NULL,
@@ -109,6 +123,9 @@ CREATE TABLE "referrals" (
 --> statement-breakpoint
 ALTER TABLE "case_people" ADD CONSTRAINT "case_people_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_people" ADD CONSTRAINT "case_people_centre_id_centres_id_fk" FOREIGN KEY ("centre_id") REFERENCES "public"."centres"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_professionals" ADD CONSTRAINT "case_professionals_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_professionals" ADD CONSTRAINT "case_professionals_centre_id_centres_id_fk" FOREIGN KEY ("centre_id") REFERENCES "public"."centres"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_professionals" ADD CONSTRAINT "case_professionals_acting_for_person_id_case_people_id_fk" FOREIGN KEY ("acting_for_person_id") REFERENCES "public"."case_people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_centre_id_centres_id_fk" FOREIGN KEY ("centre_id") REFERENCES "public"."centres"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -130,6 +147,7 @@ ALTER TABLE "referrals" ADD CONSTRAINT "referrals_submitted_by_user_id_users_id_
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_decided_by_user_id_users_id_fk" FOREIGN KEY ("decided_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_people_case" ON "case_people" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "case_professionals_case" ON "case_professionals" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "contact_details_person" ON "contact_details" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "referral_children_match" ON "referral_children" USING btree ("centre_id",lower("first_name"),lower("last_name"),"date_of_birth");--> statement-breakpoint
 CREATE INDEX "referrals_centre_status" ON "referrals" USING btree ("centre_id","status","received_at");

@@ -29,6 +29,7 @@ import { registerErrorHandling } from './platform/http-errors.js';
 import { healthRoutes } from './platform/health.js';
 import { logOptions } from './platform/logging.js';
 import { securityHeaders } from './platform/security-headers.js';
+import { caseRoutes } from './cases/routes.js';
 import { referralRoutes } from './referrals/routes.js';
 import { setupRoutes } from './setup/routes.js';
 import rateLimit from '@fastify/rate-limit';
@@ -97,6 +98,7 @@ export async function buildApp(
       await api.register(mailRoutes, deps);
       await api.register(setupRoutes, deps);
       await api.register(referralRoutes, deps);
+      await api.register(caseRoutes, deps);
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

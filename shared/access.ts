@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   CASE_READ: 'case:read',
   /** Change a case file. */
   CASE_WRITE: 'case:write',
+  /** See the addresses, phone numbers and emails of the people in a case (need to know). */
+  CONTACT_DETAILS_READ: 'contact-details:read',
   /** See the day's roster: first names, times, room and safety flags. */
   ROSTER_READ: 'roster:read',
   /** Read safeguarding concerns. */
@@ -71,13 +73,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.OUTBOX_READ,
     P.CASE_READ,
     P.CASE_WRITE,
+    P.CONTACT_DETAILS_READ,
     P.ROSTER_READ,
     P.SAFEGUARDING_READ,
     P.STATISTICS_READ,
   ],
   supervisor: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.ROSTER_READ],
   volunteer: [P.CENTRE_READ, P.ROOM_READ, P.ROSTER_READ],
-  safeguarding_lead: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.SAFEGUARDING_READ, P.ROSTER_READ],
+  safeguarding_lead: [
+    P.CENTRE_READ,
+    P.ROOM_READ,
+    P.CASE_READ,
+    P.CONTACT_DETAILS_READ,
+    P.SAFEGUARDING_READ,
+    P.ROSTER_READ,
+  ],
   referrer: [],
   parent: [],
 };

@@ -69,6 +69,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/centres/:centreId/rooms/:id': { capacity: 7 },
   'POST /api/centres/:centreId/referrals/:id/request-information': { message: 'Please send the order.' },
   'POST /api/centres/:centreId/referrals/:id/decline': { reason: 'not_a_fit' },
+  'PUT /api/centres/:centreId/cases/:id/people/:personId/contact-details/:kind': { value: '1 New Road' },
 };
 
 const REFERRER_EMAIL = 'referrer@example.org';

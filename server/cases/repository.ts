@@ -1,5 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { casePeople, cases, contactDetails, courtOrders, nonDisclosures } from '../db/schema.js';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  caseProfessionals,
+  casePeople,
+  cases,
+  contactDetails,
+  courtOrders,
+  nonDisclosures,
+  users,
+} from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
 
 export async function insertCase(
@@ -82,4 +91,131 @@ export async function casesWithChild(
         eq(casePeople.dateOfBirth, child.dateOfBirth),
       ),
     );
+}
+
+export async function insertProfessionals(
+  executor: Executor,
+  rows: (typeof caseProfessionals.$inferInsert)[],
+) {
+  if (rows.length > 0) await executor.insert(caseProfessionals).values(rows);
+}
+
+export async function listCases(executor: Executor, centreId: string) {
+  return executor
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      status: cases.status,
+      serviceRequested: cases.serviceRequested,
+      createdAt: cases.createdAt,
+      children: sql<
+        string[]
+      >`coalesce((select array_agg(p.first_name || ' ' || p.last_name order by p.date_of_birth) from case_people p where p.case_id = ${cases.id} and p.role = 'child'), '{}')`,
+    })
+    .from(cases)
+    .where(eq(cases.centreId, centreId))
+    .orderBy(desc(cases.createdAt))
+    .limit(1000);
+}
+
+export async function findCase(executor: Executor, centreId: string, id: string) {
+  const [row] = await executor
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.centreId, centreId)));
+  return row;
+}
+
+export async function peopleOf(executor: Executor, caseId: string) {
+  return executor
+    .select()
+    .from(casePeople)
+    .where(eq(casePeople.caseId, caseId))
+    .orderBy(asc(casePeople.createdAt));
+}
+
+export async function contactDetailsOf(executor: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  const recorder = alias(users, 'recorder');
+  const superseder = alias(users, 'superseder');
+  return executor
+    .select({
+      id: contactDetails.id,
+      personId: contactDetails.personId,
+      kind: contactDetails.kind,
+      value: contactDetails.value,
+      recordedAt: contactDetails.recordedAt,
+      recordedBy: recorder.displayName,
+      supersededAt: contactDetails.supersededAt,
+      supersededBy: superseder.displayName,
+    })
+    .from(contactDetails)
+    .leftJoin(recorder, eq(recorder.id, contactDetails.recordedByUserId))
+    .leftJoin(superseder, eq(superseder.id, contactDetails.supersededByUserId))
+    .where(inArray(contactDetails.personId, personIds))
+    .orderBy(sql`${contactDetails.supersededAt} is not null`, desc(contactDetails.recordedAt));
+}
+
+export async function nonDisclosuresOf(executor: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return executor
+    .select({ personId: nonDisclosures.personId, hiddenFromPersonId: nonDisclosures.hiddenFromPersonId })
+    .from(nonDisclosures)
+    .where(inArray(nonDisclosures.personId, personIds));
+}
+
+export async function professionalsOf(executor: Executor, caseId: string) {
+  return executor
+    .select()
+    .from(caseProfessionals)
+    .where(and(eq(caseProfessionals.caseId, caseId), isNull(caseProfessionals.endedAt)))
+    .orderBy(asc(caseProfessionals.createdAt));
+}
+
+export async function courtOrdersOf(executor: Executor, caseId: string) {
+  return executor
+    .select()
+    .from(courtOrders)
+    .where(eq(courtOrders.caseId, caseId))
+    .orderBy(sql`${courtOrders.supersededAt} is not null`, desc(courtOrders.recordedAt));
+}
+
+export async function findPerson(executor: Executor, caseId: string, personId: string) {
+  const [row] = await executor
+    .select({ id: casePeople.id, role: casePeople.role })
+    .from(casePeople)
+    .where(and(eq(casePeople.id, personId), eq(casePeople.caseId, caseId)));
+  return row;
+}
+
+/** Ends the current value of one kind (kept as history) and records the new one. */
+export async function replaceContactDetail(
+  executor: Executor,
+  change: {
+    personId: string;
+    centreId: string;
+    kind: 'email' | 'phone' | 'address' | 'refuge' | 'school';
+    value: string;
+    userId: string;
+  },
+): Promise<void> {
+  const now = new Date();
+  await executor
+    .update(contactDetails)
+    .set({ supersededAt: now, supersededByUserId: change.userId })
+    .where(
+      and(
+        eq(contactDetails.personId, change.personId),
+        eq(contactDetails.kind, change.kind),
+        isNull(contactDetails.supersededAt),
+      ),
+    );
+  await executor.insert(contactDetails).values({
+    personId: change.personId,
+    centreId: change.centreId,
+    kind: change.kind,
+    value: change.value,
+    recordedByUserId: change.userId,
+    recordedAt: now,
+  });
 }

@@ -5,15 +5,31 @@
  */
 import type { z } from 'zod';
 import type { referralBody } from '../../shared/api/referrals.js';
-import type { Actor } from '../access/actor.js';
+import { PERMISSIONS } from '../../shared/access.js';
+import { can, type Actor } from '../access/actor.js';
+import { recordAudit, whoOf } from '../audit/service.js';
+import { NotFound } from '../platform/errors.js';
+import { disclosureRules, type Viewer } from '../redaction/disclosure.js';
+import { protectedValue, type ContactKind } from '../redaction/protected.js';
+import { redactFor } from '../redaction/redact.js';
 import { nextReference } from '../organisation/service.js';
-import type { Tx } from '../platform/database.js';
+import type { Db, Tx } from '../platform/database.js';
 import {
+  contactDetailsOf,
+  courtOrdersOf,
+  findCase,
+  findPerson,
   insertCase,
   insertContactDetails,
   insertCourtOrder,
   insertNonDisclosures,
   insertPerson,
+  insertProfessionals,
+  listCases,
+  nonDisclosuresOf,
+  peopleOf,
+  professionalsOf,
+  replaceContactDetail,
 } from './repository.js';
 
 type Referral = z.output<typeof referralBody>;
@@ -73,6 +89,32 @@ export async function openCaseFromReferral(
       ]),
     ),
   );
+  // Each adult's own solicitor, and the referring court officer or social worker, become the case's
+  // professionals: told of absences and cancellations later, through the redaction mechanism.
+  await insertProfessionals(tx, [
+    ...body.adults
+      .filter((adult) => adult.solicitorName)
+      .map((adult) => ({
+        caseId: opened.id,
+        centreId,
+        actingForPersonId: idsByKey.get(adult.key)!.id,
+        role: 'solicitor' as const,
+        name: adult.solicitorName!,
+        email: adult.solicitorEmail ?? null,
+      })),
+    ...(['court_officer', 'social_worker'] as const)
+      .filter((role) => body.referrer.role === role)
+      .map((role) => ({
+        caseId: opened.id,
+        centreId,
+        actingForPersonId: null,
+        role,
+        name: body.referrer.name,
+        organisation: body.referrer.organisation ?? null,
+        email: body.referrer.email,
+        phone: body.referrer.phone ?? null,
+      })),
+  ]);
   const order = body.courtOrder;
   if (order.kind !== 'none' && order.court && order.madeOn) {
     await insertCourtOrder(tx, {
@@ -87,4 +129,136 @@ export async function openCaseFromReferral(
     });
   }
   return opened;
+}
+
+// Reading and changing the case record
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+export async function listCasesOf(db: Db, actor: Actor, centreId: string) {
+  const rows = await listCases(db, centreId);
+  await recordAudit(db, actor.meta, whoOf(actor), {
+    action: 'case.listed',
+    outcome: 'success',
+    resourceType: 'case',
+    centreId,
+    detail: { count: rows.length },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    serviceRequested: row.serviceRequested as Referral['serviceRequested'],
+    familyName: [...new Set(row.children.map((name) => name.split(' ').slice(1).join(' ')))].join(' / '),
+    childrenNames: row.children,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * The family at a glance. Contact details are built as protected values and pass through the one
+ * redaction mechanism: a viewer without `contact-details:read` gets null where each value was.
+ */
+export async function openCase(db: Db, actor: Actor, centreId: string, caseId: string) {
+  const found = await findCase(db, centreId, caseId);
+  if (!found) throw new NotFound('case');
+  const people = await peopleOf(db, caseId);
+  const personIds = people.map((p) => p.id);
+  const [details, hidden, professionals, orders] = await Promise.all([
+    contactDetailsOf(db, personIds),
+    nonDisclosuresOf(db, personIds),
+    professionalsOf(db, caseId),
+    courtOrdersOf(db, caseId),
+  ]);
+  const contactDetailsShown = can(actor, PERMISSIONS.CONTACT_DETAILS_READ, centreId);
+  const viewer: Viewer = { kind: 'staff', mayReadContactDetails: contactDetailsShown };
+  const redact = redactFor(viewer, disclosureRules(hidden));
+  const children = people.filter((p) => p.role === 'child');
+  await recordAudit(db, actor.meta, whoOf(actor), {
+    action: 'case.read',
+    outcome: 'success',
+    resourceType: 'case',
+    resourceId: caseId,
+    centreId,
+  });
+  return redact({
+    id: found.id,
+    centreId: found.centreId,
+    referralId: found.referralId,
+    reference: found.reference,
+    status: found.status,
+    serviceRequested: found.serviceRequested as Referral['serviceRequested'],
+    familyName: [...new Set(children.map((c) => c.lastName))].join(' / '),
+    childrenNames: children.map((c) => `${c.firstName} ${c.lastName}`),
+    createdAt: found.createdAt.toISOString(),
+    contactDetailsShown,
+    people: people.map((person) => ({
+      id: person.id,
+      role: person.role,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      dateOfBirth: person.dateOfBirth,
+      relationshipToChildren: person.relationshipToChildren,
+      needs: person.needs,
+      contactDetails: details
+        .filter((d) => d.personId === person.id)
+        .map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          value: protectedValue(person.id, d.kind, d.value),
+          recordedAt: d.recordedAt.toISOString(),
+          recordedBy: d.recordedBy,
+          supersededAt: iso(d.supersededAt),
+          supersededBy: d.supersededBy,
+        })),
+      hiddenFrom: hidden.filter((h) => h.personId === person.id).map((h) => h.hiddenFromPersonId),
+    })),
+    professionals: professionals.map((p) => ({
+      id: p.id,
+      actingForPersonId: p.actingForPersonId,
+      role: p.role,
+      name: p.name,
+      organisation: p.organisation,
+      email: p.email,
+      phone: p.phone,
+    })),
+    courtOrders: orders.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      court: o.court,
+      madeOn: o.madeOn,
+      caseNumber: o.caseNumber,
+      endsOn: o.endsOn,
+      timeLimitAgreed: o.timeLimitAgreed,
+      recordedAt: o.recordedAt.toISOString(),
+      supersededAt: iso(o.supersededAt),
+    })),
+  });
+}
+
+/** A new address, phone or email: the old one is kept, with who replaced it and when. */
+export async function changeContactDetail(
+  db: Db,
+  actor: Actor,
+  centreId: string,
+  caseId: string,
+  personId: string,
+  kind: ContactKind,
+  value: string,
+) {
+  await db.transaction(async (tx) => {
+    if (!(await findCase(tx, centreId, caseId))) throw new NotFound('case');
+    const person = await findPerson(tx, caseId, personId);
+    if (!person) throw new NotFound('person');
+    await replaceContactDetail(tx, { personId, centreId, kind, value, userId: actor.userId });
+    await recordAudit(tx, actor.meta, whoOf(actor), {
+      action: 'case.contact_detail_changed',
+      outcome: 'success',
+      resourceType: 'case_person',
+      resourceId: personId,
+      centreId,
+      detail: { caseId, kind },
+    });
+  });
+  return openCase(db, actor, centreId, caseId);
 }

@@ -474,3 +474,27 @@ export const courtOrders = pgTable(
     ),
   ],
 );
+
+/** The professionals around each party: their solicitor, court officer or social worker. */
+export const caseProfessionals = pgTable(
+  'case_professionals',
+  {
+    id: primaryId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    /** The party they act for; null for one who acts for the court or the children. */
+    actingForPersonId: uuid('acting_for_person_id').references(() => casePeople.id),
+    role: text('role', { enum: ['solicitor', 'court_officer', 'social_worker', 'other'] }).notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation'),
+    email: text('email'),
+    phone: text('phone'),
+    createdAt: createdAt(),
+    endedAt: moment('ended_at'),
+  },
+  (t) => [index('case_professionals_case').on(t.caseId)],
+);
