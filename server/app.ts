@@ -30,6 +30,10 @@ import { healthRoutes } from './platform/health.js';
 import { logOptions } from './platform/logging.js';
 import { securityHeaders } from './platform/security-headers.js';
 import { caseRoutes } from './cases/routes.js';
+import { intakeRoutes } from './intake/routes.js';
+import { planRoutes } from './plans/routes.js';
+import { riskRoutes } from './risk/routes.js';
+import { rulesRoutes } from './rules/routes.js';
 import { referralRoutes } from './referrals/routes.js';
 import { setupRoutes } from './setup/routes.js';
 import rateLimit from '@fastify/rate-limit';
@@ -99,6 +103,10 @@ export async function buildApp(
       await api.register(setupRoutes, deps);
       await api.register(referralRoutes, deps);
       await api.register(caseRoutes, deps);
+      await api.register(intakeRoutes, deps);
+      await api.register(riskRoutes, deps);
+      await api.register(planRoutes, deps);
+      await api.register(rulesRoutes, deps);
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -498,3 +498,210 @@ export const caseProfessionals = pgTable(
   },
   (t) => [index('case_professionals_case').on(t.caseId)],
 );
+
+/** Per-centre settings that the rules of the service read. */
+export const centreSettings = pgTable(
+  'centre_settings',
+  {
+    centreId: uuid('centre_id')
+      .primaryKey()
+      .references(() => centres.id),
+    /** First review of a contact plan after this many sessions (6 to 8). */
+    reviewAfterSessions: integer('review_after_sessions').notNull().default(6),
+    /** Children of this age and under need a parent's consent for their data (the policy says 16). */
+    parentalConsentUpToAge: integer('parental_consent_up_to_age').notNull().default(16),
+    /** Minutes kept between adults who must not meet. */
+    separationBufferMinutes: integer('separation_buffer_minutes').notNull().default(15),
+    updatedAt: moment('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('centre_settings_review_6_to_8', sql`${t.reviewAfterSessions} between 6 and 8`),
+    check('centre_settings_consent_age', sql`${t.parentalConsentUpToAge} between 12 and 18`),
+    check('centre_settings_buffer', sql`${t.separationBufferMinutes} between 0 and 120`),
+  ],
+);
+
+/** The centre's rules, versioned: each edit publishes a new version; earlier acceptances go out of date. */
+export const centreRuleVersions = pgTable(
+  'centre_rule_versions',
+  {
+    id: primaryId(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    publishedAt: createdAt(),
+    publishedByUserId: uuid('published_by_user_id').references(() => users.id),
+  },
+  (t) => [unique('centre_rule_versions_once').on(t.centreId, t.version)],
+);
+
+/** An adult's acceptance of one version of the rules: in person (witnessed) or online (emailed link). */
+export const ruleAcceptances = pgTable(
+  'rule_acceptances',
+  {
+    id: primaryId(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    ruleVersionId: uuid('rule_version_id')
+      .notNull()
+      .references(() => centreRuleVersions.id),
+    method: text('method', { enum: ['in_person', 'online'] }).notNull(),
+    witnessedByUserId: uuid('witnessed_by_user_id').references(() => users.id),
+    acceptedAt: createdAt(),
+  },
+  (t) => [
+    unique('rule_acceptances_once').on(t.personId, t.ruleVersionId),
+    check(
+      'rule_acceptances_witnessed_in_person',
+      sql`(${t.method} = 'in_person') = (${t.witnessedByUserId} is not null)`,
+    ),
+  ],
+);
+
+/** Single-use emailed links for accepting the rules online; only the token's hash is kept. */
+export const ruleAcceptanceLinks = pgTable(
+  'rule_acceptance_links',
+  {
+    id: primaryId(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    ruleVersionId: uuid('rule_version_id')
+      .notNull()
+      .references(() => centreRuleVersions.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    expiresAt: moment('expires_at').notNull(),
+    usedAt: moment('used_at'),
+  },
+  (t) => [uniqueIndex('rule_acceptance_links_token').on(t.tokenHash)],
+);
+
+/** Pre-contact visits: each adult separately, and an introduction visit for the children. */
+export const intakeVisits = pgTable(
+  'intake_visits',
+  {
+    id: primaryId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    kind: text('kind', { enum: ['adult', 'children_introduction'] }).notNull(),
+    /** The adult visited (an adult visit), or the adult who brings the children (an introduction). */
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    scheduledAt: moment('scheduled_at').notNull(),
+    place: text('place'),
+    staffUserId: uuid('staff_user_id').references(() => users.id),
+    status: text('status', { enum: ['scheduled', 'done', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
+    attendedPersonIds: jsonb('attended_person_ids').$type<string[]>(),
+    outcome: text('outcome'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    completedAt: moment('completed_at'),
+  },
+  (t) => [index('intake_visits_case').on(t.caseId)],
+);
+
+/** Risk assessments, versioned: a new one supersedes; the old stays readable. */
+export const riskAssessments = pgTable(
+  'risk_assessments',
+  {
+    id: primaryId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    version: integer('version').notNull(),
+    /** [{ factor, present, evidence }] */
+    factors: jsonb('factors').$type<{ factor: string; present: boolean; evidence: string | null }[]>().notNull(),
+    level: text('level', { enum: ['low', 'medium', 'high'] }).notNull(),
+    decision: text('decision', {
+      enum: ['supported', 'supervised', 'handover_only', 'indirect_only', 'decline'],
+    }).notNull(),
+    /** Staggered minutes, separate entrances or waiting rooms, adults who must not meet, who may attend. */
+    conditions: jsonb('conditions').$type<Record<string, unknown>>().notNull(),
+    assessedAt: createdAt(),
+    assessedByUserId: uuid('assessed_by_user_id').references(() => users.id),
+    supersededAt: moment('superseded_at'),
+  },
+  (t) => [unique('risk_assessments_version').on(t.caseId, t.version)],
+);
+
+/** Contact plans (the agreement), versioned like assessments. */
+export const contactPlans = pgTable(
+  'contact_plans',
+  {
+    id: primaryId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    version: integer('version').notNull(),
+    serviceType: text('service_type').notNull(),
+    /** Frequency: weekly, fortnightly or specific dates, with the start time in the centre's time zone. */
+    recurrence: jsonb('recurrence').$type<Record<string, unknown>>().notNull(),
+    lengthMinutes: integer('length_minutes').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    attendeePersonIds: jsonb('attendee_person_ids').$type<string[]>().notNull(),
+    /** Planned arrival and departure offsets per person, in minutes from the session's start and end. */
+    timings: jsonb('timings').$type<Record<string, { arriveMinutes: number; leaveMinutes: number }>>().notNull(),
+    handover: text('handover'),
+    firstReviewAfterSessions: integer('first_review_after_sessions').notNull(),
+    specialConditions: jsonb('special_conditions').$type<Record<string, unknown>>().notNull(),
+    agreedAt: createdAt(),
+    agreedByUserId: uuid('agreed_by_user_id').references(() => users.id),
+    supersededAt: moment('superseded_at'),
+  },
+  (t) => [
+    unique('contact_plans_version').on(t.caseId, t.version),
+    check('contact_plans_length', sql`${t.lengthMinutes} between 15 and 600`),
+    check('contact_plans_review', sql`${t.firstReviewAfterSessions} between 6 and 8`),
+  ],
+);
+
+/** Who gave consent for a child's data to be held, when the child is under the centre's age. */
+export const childConsents = pgTable('child_consents', {
+  id: primaryId(),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id),
+  centreId: uuid('centre_id')
+    .notNull()
+    .references(() => centres.id),
+  childPersonId: uuid('child_person_id')
+    .notNull()
+    .references(() => casePeople.id),
+  givenByPersonId: uuid('given_by_person_id')
+    .notNull()
+    .references(() => casePeople.id),
+  givenOn: date('given_on', { mode: 'string' }).notNull(),
+  recordedAt: createdAt(),
+  recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+});

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Db } from '../platform/database.js';
+
+export const riskRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async () => {};
