@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   CASE_READ: 'case:read',
   /** Change a case file. */
   CASE_WRITE: 'case:write',
+  /** Publish a new version of the centre's rules, and change the centre's service settings. */
+  CENTRE_RULES_MANAGE: 'centre-rules:manage',
   /** See the addresses, phone numbers and emails of the people in a case (need to know). */
   CONTACT_DETAILS_READ: 'contact-details:read',
   /** See the day's roster: first names, times, room and safety flags. */
@@ -74,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CASE_READ,
     P.CASE_WRITE,
     P.CONTACT_DETAILS_READ,
+    P.CENTRE_RULES_MANAGE,
     P.ROSTER_READ,
     P.SAFEGUARDING_READ,
     P.STATISTICS_READ,

@@ -11,7 +11,7 @@ export interface ReadinessFacts {
   adultsNotVisited: string[];
   childrenIntroduced: boolean;
   risk: { decision: 'supported' | 'supervised' | 'handover_only' | 'indirect_only' | 'decline' } | null;
-  plan: { attendingAdults: { id: string; name: string }[] } | null;
+  plan: { attendingAdults: readonly { id: string; name: string }[] } | null;
   /** The current version of the centre's rules; null if the centre has none. */
   currentRulesVersion: number | null;
   /** Person id → the rules version they last accepted. */

@@ -219,3 +219,20 @@ export async function replaceContactDetail(
     recordedAt: now,
   });
 }
+
+/** A person's current email, if they have one. */
+export async function currentEmail(executor: Executor, personId: string): Promise<string | undefined> {
+  const [row] = await executor
+    .select({ value: contactDetails.value })
+    .from(contactDetails)
+    .where(
+      and(
+        eq(contactDetails.personId, personId),
+        eq(contactDetails.kind, 'email'),
+        isNull(contactDetails.supersededAt),
+      ),
+    )
+    .orderBy(desc(contactDetails.recordedAt))
+    .limit(1);
+  return row?.value;
+}

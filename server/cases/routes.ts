@@ -33,7 +33,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
   );
 
   app.get(
-    '/centres/:centreId/cases/:id',
+    '/centres/:centreId/cases/:caseId',
     {
       config: { access: { permission: PERMISSIONS.CASE_READ } },
       schema: {
@@ -43,11 +43,11 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
         response: { 200: caseDetail, ...errors },
       },
     },
-    async (request) => openCase(db, actorOf(request), request.params.centreId, request.params.id),
+    async (request) => openCase(db, actorOf(request), request.params.centreId, request.params.caseId),
   );
 
   app.put(
-    '/centres/:centreId/cases/:id/people/:personId/contact-details/:kind',
+    '/centres/:centreId/cases/:caseId/people/:personId/contact-details/:kind',
     {
       config: { access: { permission: PERMISSIONS.CASE_WRITE } },
       schema: {
@@ -63,7 +63,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
         db,
         actorOf(request),
         request.params.centreId,
-        request.params.id,
+        request.params.caseId,
         request.params.personId,
         request.params.kind,
         request.body.value,

@@ -13,9 +13,10 @@ import { disclosureRules, type Viewer } from '../redaction/disclosure.js';
 import { protectedValue, type ContactKind } from '../redaction/protected.js';
 import { redactFor } from '../redaction/redact.js';
 import { nextReference } from '../organisation/service.js';
-import type { Db, Tx } from '../platform/database.js';
+import type { Db, Executor, Tx } from '../platform/database.js';
 import {
   contactDetailsOf,
+  currentEmail,
   courtOrdersOf,
   findCase,
   findPerson,
@@ -261,4 +262,24 @@ export async function changeContactDetail(
     });
   });
   return openCase(db, actor, centreId, caseId);
+}
+
+/** The case of a centre, or 404 for a missing one and for another centre's alike. */
+export async function caseOfCentre(db: Executor, centreId: string, caseId: string) {
+  const found = await findCase(db, centreId, caseId);
+  if (!found) throw new NotFound('case');
+  return found;
+}
+
+/** The adults of a case, with names, for rules, visits and readiness. */
+export async function adultsOfCase(db: Executor, caseId: string) {
+  const people = await peopleOf(db, caseId);
+  return people
+    .filter((p) => p.role !== 'child')
+    .map((p) => ({ id: p.id, role: p.role, firstName: p.firstName, name: `${p.firstName} ${p.lastName}` }));
+}
+
+/** Where to write to an adult: their own current email only, never anyone else's. */
+export async function ownEmailOf(db: Executor, personId: string): Promise<string | undefined> {
+  return currentEmail(db, personId);
 }

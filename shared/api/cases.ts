@@ -7,8 +7,8 @@ export const PERSON_ROLES = ['resident_parent', 'non_resident_parent', 'other_at
 export const CONTACT_KINDS = ['email', 'phone', 'address', 'refuge', 'school'] as const;
 export const PROFESSIONAL_ROLES = ['solicitor', 'court_officer', 'social_worker', 'other'] as const;
 
-export const caseParams = z.strictObject({ centreId: id, id });
-export const personParams = z.strictObject({ centreId: id, id, personId: id, kind: z.enum(CONTACT_KINDS) });
+export const caseParams = z.strictObject({ centreId: id, caseId: id });
+export const personParams = z.strictObject({ centreId: id, caseId: id, personId: id, kind: z.enum(CONTACT_KINDS) });
 
 export const caseSummary = z.object({
   id,
@@ -79,5 +79,9 @@ export const caseDetail = caseSummary.extend({
 });
 
 export const contactDetailBody = z.strictObject({
-  value: z.string().trim().min(1, { error: 'Enter the new value' }).max(400, { error: 'Use at most 400 characters' }),
+  value: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter the new value' })
+    .max(400, { error: 'Use at most 400 characters' }),
 });
