@@ -33,6 +33,7 @@ import { caseRoutes } from './cases/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { riskRoutes } from './risk/routes.js';
+import { readinessRoutes } from './readiness/routes.js';
 import { rulesRoutes } from './rules/routes.js';
 import { referralRoutes } from './referrals/routes.js';
 import { setupRoutes } from './setup/routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(
       await api.register(riskRoutes, deps);
       await api.register(planRoutes, deps);
       await api.register(rulesRoutes, deps);
+      await api.register(readinessRoutes, deps);
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
