@@ -40,6 +40,9 @@ const PUBLIC_ROUTES = [
   'GET /api/referrals/drafts/:draftId',
   'PUT /api/referrals/drafts/:draftId',
   'POST /api/referrals',
+  // Accepting the centre's rules through the single-use emailed link.
+  'GET /api/rules-links/:token',
+  'POST /api/rules-links/:token/accept',
 ];
 
 /** Reachable with a password but before two-factor: the rest of signing in, nothing else. */
@@ -69,7 +72,48 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/centres/:centreId/rooms/:id': { capacity: 7 },
   'POST /api/centres/:centreId/referrals/:id/request-information': { message: 'Please send the order.' },
   'POST /api/centres/:centreId/referrals/:id/decline': { reason: 'not_a_fit' },
-  'PUT /api/centres/:centreId/cases/:id/people/:personId/contact-details/:kind': { value: '1 New Road' },
+  'PUT /api/centres/:centreId/cases/:caseId/people/:personId/contact-details/:kind': { value: '1 New Road' },
+  'POST /api/centres/:centreId/cases/:caseId/plans': {
+    replacesVersion: null,
+    serviceType: 'supported',
+    recurrence: { frequency: 'fortnightly', weekday: 6, startTime: '10:00' },
+    lengthMinutes: 120,
+    startsOn: '2027-01-09',
+    attendeePersonIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003'],
+    specialConditions: { giftsAllowed: true, foodAllowed: true, photographsAllowed: false },
+  },
+  'PUT /api/centres/:centreId/rules': { body: 'Be kind. Be on time. No recordings of any kind.' },
+  'PATCH /api/centres/:centreId/settings': { reviewAfterSessions: 7 },
+  'POST /api/centres/:centreId/cases/:caseId/rules-acceptances': {
+    personId: '00000000-0000-4000-8000-000000000001',
+    witnessedByUserId: '00000000-0000-4000-8000-000000000002',
+  },
+  'POST /api/centres/:centreId/cases/:caseId/rules-acceptances/links': {
+    personId: '00000000-0000-4000-8000-000000000001',
+  },
+  'POST /api/centres/:centreId/cases/:caseId/intake-visits': {
+    kind: 'adult',
+    personId: '00000000-0000-4000-8000-000000000001',
+    scheduledAt: '2030-03-14T10:15:00Z',
+  },
+  'POST /api/centres/:centreId/cases/:caseId/intake-visits/:visitId/complete': {
+    attendedPersonIds: ['00000000-0000-4000-8000-000000000001'],
+    outcome: 'Rules explained and agreed.',
+  },
+  'POST /api/centres/:centreId/cases/:caseId/risk-assessments': {
+    replacesVersion: null,
+    factors: {
+      domestic_abuse: { present: false },
+      injunctions: { present: false },
+      substance_misuse: { present: false },
+      abduction_risk: { present: false },
+      mental_health: { present: false },
+      previous_incidents: { present: false },
+    },
+    level: 'low',
+    decision: 'supported',
+    conditions: {},
+  },
 };
 
 const REFERRER_EMAIL = 'referrer@example.org';

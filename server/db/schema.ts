@@ -637,7 +637,9 @@ export const riskAssessments = pgTable(
       .references(() => centres.id),
     version: integer('version').notNull(),
     /** [{ factor, present, evidence }] */
-    factors: jsonb('factors').$type<{ factor: string; present: boolean; evidence: string | null }[]>().notNull(),
+    factors: jsonb('factors')
+      .$type<{ factor: string; present: boolean; evidence: string | null }[]>()
+      .notNull(),
     level: text('level', { enum: ['low', 'medium', 'high'] }).notNull(),
     decision: text('decision', {
       enum: ['supported', 'supervised', 'handover_only', 'indirect_only', 'decline'],
@@ -671,7 +673,9 @@ export const contactPlans = pgTable(
     endsOn: date('ends_on', { mode: 'string' }),
     attendeePersonIds: jsonb('attendee_person_ids').$type<string[]>().notNull(),
     /** Planned arrival and departure offsets per person, in minutes from the session's start and end. */
-    timings: jsonb('timings').$type<Record<string, { arriveMinutes: number; leaveMinutes: number }>>().notNull(),
+    timings: jsonb('timings')
+      .$type<Record<string, { arriveMinutes: number; leaveMinutes: number }>>()
+      .notNull(),
     handover: text('handover'),
     firstReviewAfterSessions: integer('first_review_after_sessions').notNull(),
     specialConditions: jsonb('special_conditions').$type<Record<string, unknown>>().notNull(),

@@ -73,7 +73,7 @@ describe('from accepted referral to ready to book', () => {
 
     const none = { present: false };
     const assessed = await coordinator.post(`${casePath()}/risk-assessments`, {
-      basedOnVersion: null,
+      replacesVersion: null,
       factors: {
         domestic_abuse: { present: true, evidence: 'Non-molestation order, October 2026.' },
         injunctions: { present: true, evidence: 'Order in force until October 2027.' },

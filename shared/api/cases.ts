@@ -8,7 +8,12 @@ export const CONTACT_KINDS = ['email', 'phone', 'address', 'refuge', 'school'] a
 export const PROFESSIONAL_ROLES = ['solicitor', 'court_officer', 'social_worker', 'other'] as const;
 
 export const caseParams = z.strictObject({ centreId: id, caseId: id });
-export const personParams = z.strictObject({ centreId: id, caseId: id, personId: id, kind: z.enum(CONTACT_KINDS) });
+export const personParams = z.strictObject({
+  centreId: id,
+  caseId: id,
+  personId: id,
+  kind: z.enum(CONTACT_KINDS),
+});
 
 export const caseSummary = z.object({
   id,

@@ -59,6 +59,8 @@ interface RequestOptions {
   method?: Method;
   body?: unknown;
   query?: Record<string, QueryValue>;
+  /** Extra request headers, such as the resume token of a saved referral draft. */
+  headers?: Record<string, string>;
 }
 
 export function apiRequest<S extends z.ZodType>(
@@ -71,7 +73,7 @@ export async function apiRequest(
   options: RequestOptions & { schema?: z.ZodType } = {},
 ): Promise<unknown> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     if (!csrfTokenKnown) await loadCsrfToken();

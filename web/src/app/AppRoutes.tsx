@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { Loading } from '../components/Loading.js';
 import { useRouteFocus } from '../components/useRouteFocus.js';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.js';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.js';
@@ -29,6 +30,15 @@ const HomePage = lazy(() =>
 );
 const OutboxPage = lazy(() =>
   import('../features/outbox/OutboxPage.js').then((module) => ({ default: module.OutboxPage })),
+);
+const ReferralFormPage = lazy(() =>
+  import('../features/refer/ReferralFormPage.js').then((module) => ({ default: module.ReferralFormPage })),
+);
+const ReferralsPage = lazy(() =>
+  import('../features/referrals/ReferralsPage.js').then((module) => ({ default: module.ReferralsPage })),
+);
+const ReferralPage = lazy(() =>
+  import('../features/referrals/ReferralPage.js').then((module) => ({ default: module.ReferralPage })),
 );
 const UsersPage = lazy(() =>
   import('../features/users/UsersPage.js').then((module) => ({ default: module.UsersPage })),
@@ -68,6 +78,15 @@ export function AppRoutes() {
         <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
         <Route path="/invitation/:token" element={<InvitationPage />} />
         <Route path="/setup/:token" element={<SetupPage />} />
+        {/* Open to anyone, signed in or not: referrers need no account. */}
+        <Route
+          path="/refer/:step?"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ReferralFormPage />
+            </Suspense>
+          }
+        />
       </Route>
       <Route
         element={
@@ -77,6 +96,22 @@ export function AppRoutes() {
         }
       >
         <Route path="/" element={<HomePage />} />
+        <Route
+          path="/referrals"
+          element={
+            <Allowed permission="case:read">
+              <ReferralsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/referrals/:id"
+          element={
+            <Allowed permission="case:read">
+              <ReferralPage />
+            </Allowed>
+          }
+        />
         <Route
           path="/admin/users"
           element={

@@ -1,11 +1,26 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconHome, IconListDetails, IconMail, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconFilePlus,
+  IconHome,
+  IconInbox,
+  IconListDetails,
+  IconMail,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { canAnywhere } from '../session/access.js';
+import { canAnywhere, canAtCentre } from '../session/access.js';
 import { useSignedInSession } from '../session/SignedInSession.js';
-import { ADMINISTRATION_PAGES, COMING_SOON_AREAS, type AdministrationPage } from './navigation.js';
+import { useCurrentCentre } from '../session/useCurrentCentre.js';
+import {
+  ADMINISTRATION_PAGES,
+  COMING_SOON_AREAS,
+  REFERRAL_FORM_PATH,
+  REFERRALS_PAGE,
+  type AdministrationPage,
+} from './navigation.js';
 
 const ADMIN_ICONS: Record<AdministrationPage, typeof IconHome> = {
   users: IconUsers,
@@ -18,7 +33,9 @@ export function Navigation() {
   const { t } = useTranslation();
   const session = useSignedInSession();
   const { pathname } = useLocation();
+  const { centre } = useCurrentCentre();
 
+  const referrals = centre !== null && canAtCentre(session, centre.id, REFERRALS_PAGE.permission);
   const comingSoon = COMING_SOON_AREAS.filter((area) => canAnywhere(session, area.permission));
   const administration = ADMINISTRATION_PAGES.filter((page) => canAnywhere(session, page.permission));
   const isCurrent = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
@@ -39,24 +56,45 @@ export function Navigation() {
         </li>
       </Box>
 
-      {comingSoon.length > 0 && (
-        <div>
-          <Text id="nav-work" fw={700} size="sm" mb={4}>
-            {t('nav.work')}
-          </Text>
-          <Box component="ul" className="nav-list" aria-labelledby="nav-work">
-            {comingSoon.map((area) => (
-              <li key={area.key}>
-                {/* Named like a link so people know the area exists, but disabled: there is nothing there yet. */}
-                <a role="link" aria-disabled="true" className="nav-coming-soon">
-                  <span>{t(`nav.areas.${area.key}`)}</span>
-                  <StatusBadge tone="neutral">{t('nav.comingSoon')}</StatusBadge>
-                </a>
-              </li>
-            ))}
-          </Box>
-        </div>
-      )}
+      <div>
+        <Text id="nav-work" fw={700} size="sm" mb={4}>
+          {t('nav.work')}
+        </Text>
+        <Box component="ul" className="nav-list" aria-labelledby="nav-work">
+          {referrals && (
+            <li>
+              <NavLink
+                component={Link}
+                to={REFERRALS_PAGE.path}
+                label={t('nav.pages.referrals')}
+                leftSection={<IconInbox size={20} aria-hidden="true" />}
+                active={isCurrent(REFERRALS_PAGE.path)}
+                aria-current={isCurrent(REFERRALS_PAGE.path) ? 'page' : undefined}
+                variant="filled"
+              />
+            </li>
+          )}
+          <li>
+            {/* The public form: it opens outside the staff pages, as referrers see it. */}
+            <NavLink
+              component={Link}
+              to={REFERRAL_FORM_PATH}
+              label={t('nav.pages.makeReferral')}
+              leftSection={<IconFilePlus size={20} aria-hidden="true" />}
+              variant="filled"
+            />
+          </li>
+          {comingSoon.map((area) => (
+            <li key={area.key}>
+              {/* Named like a link so people know the area exists, but disabled: there is nothing there yet. */}
+              <a role="link" aria-disabled="true" className="nav-coming-soon">
+                <span>{t(`nav.areas.${area.key}`)}</span>
+                <StatusBadge tone="neutral">{t('nav.comingSoon')}</StatusBadge>
+              </a>
+            </li>
+          ))}
+        </Box>
+      </div>
 
       {administration.length > 0 && (
         <div>

@@ -7,6 +7,12 @@ export interface SummaryField {
   name: string;
   /** The id of the input, for the link. */
   id: string;
+  /**
+   * For a field on another page of the form (a check-your-answers page): the address of that page, and
+   * how to go there, replacing the move of focus to an input on this page.
+   */
+  href?: string;
+  onFollow?: () => void;
 }
 
 interface ErrorSummaryProps {
@@ -40,8 +46,13 @@ export function ErrorSummary({ errors, formError, fields, attempt }: ErrorSummar
 
   if (!hasProblems) return null;
 
-  const goTo = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
-    const input = document.getElementById(id);
+  const goTo = (field: SummaryField) => (event: MouseEvent<HTMLAnchorElement>) => {
+    if (field.onFollow) {
+      event.preventDefault();
+      field.onFollow();
+      return;
+    }
+    const input = document.getElementById(field.id);
     if (!input) return;
     event.preventDefault();
     input.focus();
@@ -69,7 +80,7 @@ export function ErrorSummary({ errors, formError, fields, attempt }: ErrorSummar
         )}
         {linked.map((field) => (
           <List.Item key={field.name}>
-            <Anchor href={`#${field.id}`} onClick={goTo(field.id)} className="error-summary-link">
+            <Anchor href={field.href ?? `#${field.id}`} onClick={goTo(field)} className="error-summary-link">
               {errors[field.name]}
             </Anchor>
           </List.Item>

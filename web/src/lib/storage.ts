@@ -4,6 +4,9 @@ export const STORAGE_KEYS = {
   centre: 'neutral-ground.centre',
   auditFilter: 'neutral-ground.audit-filter',
   flash: 'neutral-ground.flash',
+  /** The id and resume token of the referral being written on this device (no answers: those stay on the server). */
+  referralDraft: 'neutral-ground.referral-draft',
+  referralStatus: 'neutral-ground.referral-status',
 } as const;
 
 export function readStored(storage: 'local' | 'session', key: string): string | null {

@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -66,6 +66,15 @@ export function SignInPage() {
       <Anchor component={Link} to="/forgot-password">
         {t('signIn.forgotPassword')}
       </Anchor>
+      <Stack gap={4} component="section" aria-labelledby="sign-in-refer-heading" className="sign-in-refer">
+        <Title order={2} size="h4" id="sign-in-refer-heading">
+          {t('signIn.referTitle')}
+        </Title>
+        <Text>{t('signIn.referIntro')}</Text>
+        <Anchor component={Link} to="/refer" fw={600}>
+          {t('signIn.refer')}
+        </Anchor>
+      </Stack>
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCentres, useInvitations, useRooms } from '../../api/admin.js';
 import { useOutbox } from '../../api/outbox.js';
+import { useReferrals } from '../../api/referrals.js';
 import { Page } from '../../components/Page.js';
 import { canAnywhere, canAtCentre } from '../../session/access.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
@@ -18,6 +19,7 @@ export function HomePage() {
     users: canAnywhere(session, 'user:read'),
     outbox: canAnywhere(session, 'outbox:read'),
     centres: canAnywhere(session, 'centre:read'),
+    referrals: centre !== null && canAtCentre(session, centre.id, 'case:read'),
     rooms: centre !== null && canAtCentre(session, centre.id, 'room:read'),
     audit: canAnywhere(session, 'audit:read'),
   };
@@ -32,6 +34,7 @@ export function HomePage() {
       </Text>
       {anything ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {can.referrals && centre && <ReferralsCard centreId={centre.id} />}
           {can.users && <InvitationsCard />}
           {can.outbox && <OutboxCard />}
           {can.rooms && centre && <RoomsCard centreId={centre.id} centreName={centre.name} />}
@@ -83,6 +86,23 @@ function OutboxCard() {
       }
       linkLabel={t('home.outbox.link')}
       to="/admin/outbox"
+    />
+  );
+}
+
+function ReferralsCard({ centreId }: { centreId: string }) {
+  const { t } = useTranslation();
+  const referrals = useReferrals(centreId, 'new');
+  return (
+    <HomeCard
+      title={t('home.referrals.title')}
+      summary={
+        referrals.isError
+          ? null
+          : referrals.data && t('home.referrals.waiting', { count: referrals.data.items.length })
+      }
+      linkLabel={t('home.referrals.link')}
+      to="/referrals"
     />
   );
 }
