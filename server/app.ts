@@ -36,6 +36,7 @@ import { riskRoutes } from './risk/routes.js';
 import { readinessRoutes } from './readiness/routes.js';
 import { rulesRoutes } from './rules/routes.js';
 import { referralRoutes } from './referrals/routes.js';
+import { DRAFTS_PRUNE_JOB, pruneDrafts } from './referrals/service.js';
 import { setupRoutes } from './setup/routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { TooManyAttempts } from './platform/errors.js';
@@ -128,11 +129,17 @@ export async function buildApp(
     });
   }
 
-  const handlers: Record<string, JobHandler> = { [PRUNE_JOB]: pruneAccounts(database.db) };
+  const handlers: Record<string, JobHandler> = {
+    [PRUNE_JOB]: pruneAccounts(database.db),
+    [DRAFTS_PRUNE_JOB]: pruneDrafts(database.db),
+  };
   if (config.smtpUrl) {
     handlers[MAIL_JOB] = mailSender(database.db, createTransport(config.smtpUrl), config.mailFrom);
   }
-  const worker = new Worker(database.db, handlers, app.log, { [PRUNE_JOB]: { everyMs: PRUNE_EVERY_MS } });
+  const worker = new Worker(database.db, handlers, app.log, {
+    [PRUNE_JOB]: { everyMs: PRUNE_EVERY_MS },
+    [DRAFTS_PRUNE_JOB]: { everyMs: 24 * 60 * 60 * 1000 },
+  });
 
   await app.ready();
   return {

@@ -39,6 +39,7 @@ const PUBLIC_ROUTES = [
   'POST /api/referrals/drafts',
   'GET /api/referrals/drafts/:draftId',
   'PUT /api/referrals/drafts/:draftId',
+  'DELETE /api/referrals/drafts/:draftId',
   'POST /api/referrals',
   // Accepting the centre's rules through the single-use emailed link.
   'GET /api/rules-links/:token',

@@ -131,6 +131,33 @@ describe('the online referral form', () => {
       (await client.get(`/api/referrals/drafts/${draftId}`, { 'x-resume-token': 'guess' })).statusCode,
     ).toBe(404);
     expect((await client.get(`/api/referrals/drafts/${draftId}`)).statusCode).toBe(404);
+    // Deleted after sending, or to start again: it cannot be read again.
+    expect((await client.delete(`/api/referrals/drafts/${draftId}`)).statusCode).toBe(404);
+    const deleted = await client.request({
+      method: 'DELETE',
+      url: `/api/referrals/drafts/${draftId}`,
+      headers: { 'x-resume-token': resumeToken },
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect(
+      (await client.get(`/api/referrals/drafts/${draftId}`, { 'x-resume-token': resumeToken })).statusCode,
+    ).toBe(404);
+  });
+
+  it('needs the interpreter’s language, and a protective order between two different adults', async () => {
+    const base = referralFor(riverside);
+    const response = await t.anonymous().post('/api/referrals', {
+      ...base,
+      needs: { interpreterNeeded: true },
+      risks: { factors: [], protectiveOrders: [{ kind: 'injunction', between: ['a', 'a'] }] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().details).toEqual(
+      expect.arrayContaining([
+        { field: 'needs.interpreterLanguage', message: 'Enter the language for the interpreter' },
+        { field: 'risks.protectiveOrders.0.between', message: 'Choose two different adults' },
+      ]),
+    );
   });
 });
 

@@ -28,6 +28,10 @@ export async function updateDraft(
   return row!;
 }
 
+export async function deleteDraft(executor: Executor, id: string): Promise<void> {
+  await executor.delete(referralDrafts).where(eq(referralDrafts.id, id));
+}
+
 export async function deleteDraftsBefore(executor: Executor, before: Date): Promise<void> {
   await executor.delete(referralDrafts).where(sql`${referralDrafts.updatedAt} < ${before}`);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PERMISSIONS } from '../../shared/access.js';
 import { centreParams, errorBody } from '../../shared/api/common.js';
 import {
+  acceptedView,
   declineBody,
   draftBody,
   draftCreated,
@@ -26,6 +27,7 @@ import type { Db } from '../platform/database.js';
 import {
   acceptReferral,
   createDraft,
+  discardDraft,
   declineReferral,
   listInbox,
   openReferral,
@@ -114,6 +116,24 @@ export const referralRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
     async (request) => saveDraft(db, request.params.draftId, request.headers['x-resume-token'], request.body),
   );
 
+  app.delete(
+    '/referrals/drafts/:draftId',
+    {
+      config: { access: { public: true }, rateLimit: draftLimit },
+      schema: {
+        tags,
+        summary: 'Delete a draft (after sending, or to start again on a shared computer)',
+        params: draftParams,
+        headers: resumeHeaders,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await discardDraft(db, request.params.draftId, request.headers['x-resume-token']);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     '/referrals',
     {
@@ -171,7 +191,7 @@ export const referralRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
         tags,
         summary: 'Accept a referral: open the case',
         params: referralParams,
-        response: { 200: z.object({ caseId: z.uuid(), caseReference: z.string() }), ...errors },
+        response: { 200: acceptedView, ...errors },
       },
     },
     async (request) => acceptReferral(db, actorOf(request), request.params.centreId, request.params.id),

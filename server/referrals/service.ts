@@ -14,6 +14,8 @@ import type { Db } from '../platform/database.js';
 import { Conflict, NotFound } from '../platform/errors.js';
 
 import {
+  deleteDraft,
+  deleteDraftsBefore,
   duplicateChildren,
   findDraft,
   findReferral,
@@ -77,6 +79,18 @@ export async function saveDraft(db: Db, draftId: string, token: string | undefin
   return draftView(
     await updateDraft(db, draftId, { centreId: input.centreId ?? null, answers: input.answers }),
   );
+}
+
+export async function discardDraft(db: Db, draftId: string, token: string | undefined): Promise<void> {
+  await draftWithToken(db, draftId, token);
+  await deleteDraft(db, draftId);
+}
+
+/** Drafts hold personal data: one not touched for 30 days is deleted (a daily job). */
+export const DRAFTS_PRUNE_JOB = 'referrals.prune_drafts';
+export const DRAFT_DAYS = 30;
+export function pruneDrafts(db: Db) {
+  return () => deleteDraftsBefore(db, new Date(Date.now() - DRAFT_DAYS * 24 * 60 * 60 * 1000));
 }
 
 // Sending

@@ -112,7 +112,9 @@ export const courtOrder = z
 export const protectiveOrder = z.strictObject({
   kind: z.enum(PROTECTIVE_ORDER_KINDS),
   /** The two adults (by key) it is between: the protected person first. */
-  between: z.tuple([z.string(), z.string()]),
+  between: z
+    .tuple([z.string(), z.string()])
+    .refine(([a, b]) => a !== b, { error: 'Choose two different adults' }),
   endsOn: calendarDate.optional(),
   notes: optionalText(1000),
 });
@@ -123,12 +125,22 @@ export const risks = z.strictObject({
   details: optionalText(4000),
 });
 
-export const needs = z.strictObject({
-  language: optionalText(60),
-  interpreterNeeded: z.boolean().default(false),
-  interpreterLanguage: optionalText(60),
-  accessNeeds: optionalText(2000),
-});
+export const needs = z
+  .strictObject({
+    language: optionalText(60),
+    interpreterNeeded: z.boolean().default(false),
+    interpreterLanguage: optionalText(60),
+    accessNeeds: optionalText(2000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.interpreterNeeded && !value.interpreterLanguage) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interpreterLanguage'],
+        message: 'Enter the language for the interpreter',
+      });
+    }
+  });
 
 /** A whole referral, as sent. Cross-field rules (both parents named, keys known) are checked too. */
 export const referralBody = z
@@ -195,6 +207,8 @@ export const DECLINE_REASONS = [
   'final_order_without_limit',
   'other',
 ] as const;
+
+export const acceptedView = z.object({ caseId: id, caseReference: z.string() });
 
 export const submittedView = z.object({ referralId: id, reference: z.string(), message: z.string() });
 

@@ -46,6 +46,14 @@ export function updateDraft(draftId: string, resumeToken: string, body: DraftBod
   });
 }
 
+/** Deletes the server's copy of a draft: it holds personal data, so it goes once sent or abandoned. */
+export function deleteDraft(draftId: string, resumeToken: string) {
+  return apiRequest(`/referrals/drafts/${draftId}`, {
+    method: 'DELETE',
+    headers: { [RESUME_HEADER]: resumeToken },
+  });
+}
+
 /** A saved draft, read back with the token only this browser holds. */
 export function useDraft(draft: { draftId: string; resumeToken: string } | null) {
   return useQuery({

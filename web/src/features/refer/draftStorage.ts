@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { z } from 'zod';
 import { isApiError } from '../../api/client.js';
-import { createDraft, updateDraft } from '../../api/referrals.js';
+import { createDraft, deleteDraft, updateDraft } from '../../api/referrals.js';
 import { readStored, STORAGE_KEYS, writeStored } from '../../lib/storage.js';
 import type { ReferralAnswers } from './answers.js';
 
@@ -29,7 +29,10 @@ export function readStoredDraft(): StoredDraft | null {
 }
 
 export function forgetStoredDraft(): void {
+  const stored = readStoredDraft();
   writeStored('local', STORAGE_KEYS.referralDraft, null);
+  // The server's copy holds personal data: delete it too. Best effort: an unused draft expires in 30 days.
+  if (stored) void deleteDraft(stored.draftId, stored.resumeToken).catch(() => undefined);
 }
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
