@@ -12,10 +12,10 @@ import {
   twoFactorCodeBody,
   twoFactorSetupView,
 } from '../../shared/api/auth.js';
-import { errorBody } from '../../shared/api/common.js';
 import { sessionOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
+import { ERROR_RESPONSES } from '../platform/http-errors.js';
 import { acceptInvitation, showInvitation } from './invitations.js';
 import { describeSession, loadSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './sessions.js';
 import {
@@ -28,15 +28,7 @@ import {
 } from './sign-in.js';
 
 const tags = ['sign-in'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-  429: errorBody,
-};
+const errors = ERROR_RESPONSES;
 
 function setSessionCookie(reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {

@@ -9,22 +9,16 @@ import {
   userList,
   userView,
 } from '../../shared/api/admin.js';
-import { errorBody, idParams } from '../../shared/api/common.js';
+import { idParams } from '../../shared/api/common.js';
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
+import { ERROR_RESPONSES } from '../platform/http-errors.js';
 import { createInvitation, listInvitations, revokeInvitation } from './invitations.js';
 import { listStaff, resetStaffTwoFactor, setStaffRoles, setStaffStatus } from './staff.js';
 
 const tags = ['staff accounts'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-};
+const errors = ERROR_RESPONSES;
 const read = { access: { permission: PERMISSIONS.USER_READ } };
 const manage = { access: { permission: PERMISSIONS.USER_MANAGE } };
 

@@ -1,21 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PERMISSIONS } from '../../shared/access.js';
 import { caseDetail, caseList, caseParams, contactDetailBody, personParams } from '../../shared/api/cases.js';
-import { centreParams, errorBody } from '../../shared/api/common.js';
+import { centreParams } from '../../shared/api/common.js';
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
+import { ERROR_RESPONSES } from '../platform/http-errors.js';
 import { changeContactDetail, listCasesOf, openCase } from './service.js';
 
 const tags = ['cases'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-};
+const errors = ERROR_RESPONSES;
 
 export const caseRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {
   app.get(

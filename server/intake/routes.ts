@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PERMISSIONS } from '../../shared/access.js';
-import { errorBody } from '../../shared/api/common.js';
 import {
   completeVisitBody,
   intakeCaseParams,
@@ -13,17 +12,11 @@ import {
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
+import { ERROR_RESPONSES } from '../platform/http-errors.js';
 import { cancelVisit, completeVisit, listVisitsOf, scheduleVisit } from './service.js';
 
 const tags = ['intake'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-};
+const errors = ERROR_RESPONSES;
 const read = { access: { permission: PERMISSIONS.CASE_READ } };
 const write = { access: { permission: PERMISSIONS.CASE_WRITE } };
 

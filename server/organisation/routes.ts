@@ -10,20 +10,14 @@ import {
   roomList,
   roomView,
 } from '../../shared/api/admin.js';
-import { centreParams, errorBody, id, idParams } from '../../shared/api/common.js';
+import { centreParams, id, idParams } from '../../shared/api/common.js';
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
+import { ERROR_RESPONSES } from '../platform/http-errors.js';
 import { addRoom, changeCentre, changeRoom, createCentre, listVisibleCentres, roomsOf } from './service.js';
 
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-};
+const errors = ERROR_RESPONSES;
 const roomParams = z.strictObject({ centreId: id, id });
 
 export const organisationRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {

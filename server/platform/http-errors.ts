@@ -1,6 +1,7 @@
 import type {} from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { errorBody } from '../../shared/api/common.js';
 import { databaseErrorOf } from './database.js';
 import { AppError, type FieldProblem } from './errors.js';
 
@@ -100,3 +101,14 @@ function clientErrorMessage(error: FastifyError): string {
       return 'The request could not be understood.';
   }
 }
+
+/** The error answers every route may give, for its response schema (the body is always `errorBody`). */
+export const ERROR_RESPONSES = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+  429: errorBody,
+} as const;

@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PERMISSIONS } from '../../shared/access.js';
+import { readinessView } from '../../shared/api/cases.js';
 import { errorBody, id } from '../../shared/api/common.js';
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
 import { caseReadiness } from './service.js';
-
-export const readinessView = z.object({
-  ready: z.boolean(),
-  blockers: z.array(z.object({ code: z.string(), message: z.string() })),
-});
 
 export const readinessRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {
   app.get(

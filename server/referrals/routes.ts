@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PERMISSIONS } from '../../shared/access.js';
-import { centreParams, errorBody } from '../../shared/api/common.js';
+import { centreParams } from '../../shared/api/common.js';
 import {
   acceptedView,
   declineBody,
@@ -24,6 +24,7 @@ import { ANONYMOUS } from '../audit/service.js';
 import type { Config } from '../config.js';
 import { publicCentres } from '../organisation/service.js';
 import type { Db } from '../platform/database.js';
+import { ERROR_RESPONSES } from '../platform/http-errors.js';
 import {
   acceptReferral,
   createDraft,
@@ -38,15 +39,7 @@ import {
 } from './service.js';
 
 const tags = ['referrals'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-  429: errorBody,
-};
+const errors = ERROR_RESPONSES;
 const resumeHeaders = z.object({ 'x-resume-token': z.string().max(100).optional() });
 /** A public form can be flooded: a few sends an hour from one address is plenty for a real referrer. */
 const sendLimit = { max: 10, timeWindow: '1 hour' };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PERMISSIONS } from '../../shared/access.js';
 import { tokenParams } from '../../shared/api/auth.js';
-import { centreParams, errorBody, id } from '../../shared/api/common.js';
+import { centreParams, id } from '../../shared/api/common.js';
 import {
   acceptanceLinkBody,
   acceptanceLinkSent,
@@ -17,6 +17,7 @@ import {
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
+import { ERROR_RESPONSES } from '../platform/http-errors.js';
 import {
   acceptThroughLink,
   acceptancesForCase,
@@ -30,14 +31,7 @@ import {
 } from './service.js';
 
 const tags = ['centre rules'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-};
+const errors = ERROR_RESPONSES;
 const caseRouteParams = z.strictObject({ centreId: id, caseId: id });
 
 export const rulesRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {

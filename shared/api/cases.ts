@@ -90,3 +90,9 @@ export const contactDetailBody = z.strictObject({
     .min(1, { error: 'Enter the new value' })
     .max(400, { error: 'Use at most 400 characters' }),
 });
+
+/** What still blocks booking sessions for a case, in sentences a coordinator understands. */
+export const readinessView = z.object({
+  ready: z.boolean(),
+  blockers: z.array(z.object({ code: z.string(), message: z.string() })),
+});

@@ -3,8 +3,9 @@
  * coordinator's inbox (the list, one referral, and the decisions on it).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
+  acceptedView,
   draftCreated,
   draftView,
   publicCentreList,
@@ -23,7 +24,6 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export type DraftBody = z.output<typeof draftBody>;
 
 /** What accepting a referral answers: the case it opened. */
-const acceptedView = z.object({ caseId: z.uuid(), caseReference: z.string().optional() });
 
 const RESUME_HEADER = 'x-resume-token';
 

@@ -22,6 +22,12 @@ const AuditPage = lazy(() =>
 const CentrePage = lazy(() =>
   import('../features/centres/CentrePage.js').then((module) => ({ default: module.CentrePage })),
 );
+const CasePage = lazy(() =>
+  import('../features/cases/CasePage.js').then((module) => ({ default: module.CasePage })),
+);
+const CasesPage = lazy(() =>
+  import('../features/cases/CasesPage.js').then((module) => ({ default: module.CasesPage })),
+);
 const CentresPage = lazy(() =>
   import('../features/centres/CentresPage.js').then((module) => ({ default: module.CentresPage })),
 );
@@ -39,6 +45,9 @@ const ReferralsPage = lazy(() =>
 );
 const ReferralPage = lazy(() =>
   import('../features/referrals/ReferralPage.js').then((module) => ({ default: module.ReferralPage })),
+);
+const RulesLinkPage = lazy(() =>
+  import('../features/rules/RulesLinkPage.js').then((module) => ({ default: module.RulesLinkPage })),
 );
 const UsersPage = lazy(() =>
   import('../features/users/UsersPage.js').then((module) => ({ default: module.UsersPage })),
@@ -87,6 +96,15 @@ export function AppRoutes() {
             </Suspense>
           }
         />
+        {/* An adult of a case accepts the centre's rules through an emailed link: no account needed. */}
+        <Route
+          path="/rules/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <RulesLinkPage />
+            </Suspense>
+          }
+        />
       </Route>
       <Route
         element={
@@ -109,6 +127,22 @@ export function AppRoutes() {
           element={
             <Allowed permission="case:read">
               <ReferralPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/cases"
+          element={
+            <Allowed permission="case:read">
+              <CasesPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/cases/:caseId"
+          element={
+            <Allowed permission="case:read">
+              <CasePage />
             </Allowed>
           }
         />

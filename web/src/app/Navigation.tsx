@@ -2,6 +2,7 @@ import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
   IconFilePlus,
+  IconFolders,
   IconHome,
   IconInbox,
   IconListDetails,
@@ -16,6 +17,7 @@ import { useSignedInSession } from '../session/SignedInSession.js';
 import { useCurrentCentre } from '../session/useCurrentCentre.js';
 import {
   ADMINISTRATION_PAGES,
+  CASES_PAGE,
   COMING_SOON_AREAS,
   REFERRAL_FORM_PATH,
   REFERRALS_PAGE,
@@ -36,6 +38,7 @@ export function Navigation() {
   const { centre } = useCurrentCentre();
 
   const referrals = centre !== null && canAtCentre(session, centre.id, REFERRALS_PAGE.permission);
+  const cases = centre !== null && canAtCentre(session, centre.id, CASES_PAGE.permission);
   const comingSoon = COMING_SOON_AREAS.filter((area) => canAnywhere(session, area.permission));
   const administration = ADMINISTRATION_PAGES.filter((page) => canAnywhere(session, page.permission));
   const isCurrent = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
@@ -70,6 +73,19 @@ export function Navigation() {
                 leftSection={<IconInbox size={20} aria-hidden="true" />}
                 active={isCurrent(REFERRALS_PAGE.path)}
                 aria-current={isCurrent(REFERRALS_PAGE.path) ? 'page' : undefined}
+                variant="filled"
+              />
+            </li>
+          )}
+          {cases && (
+            <li>
+              <NavLink
+                component={Link}
+                to={CASES_PAGE.path}
+                label={t('nav.pages.cases')}
+                leftSection={<IconFolders size={20} aria-hidden="true" />}
+                active={isCurrent(CASES_PAGE.path)}
+                aria-current={isCurrent(CASES_PAGE.path) ? 'page' : undefined}
                 variant="filled"
               />
             </li>
