@@ -68,6 +68,10 @@ export async function newPage(
 
 /** axe-core finds no violations on the page as it is now. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A dialog fading in has, for a moment, colours that fail contrast: check the page at rest.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

@@ -5,9 +5,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { caseDetail, caseList, readinessView } from '../../../shared/api/cases.js';
-import { intakeVisitList } from '../../../shared/api/intake.js';
-import { planList } from '../../../shared/api/plans.js';
-import { assessmentList } from '../../../shared/api/risk.js';
+import {
+  intakeVisitList,
+  intakeVisitView,
+  scheduledVisit,
+  type completeVisitBody,
+  type scheduleVisitBody,
+} from '../../../shared/api/intake.js';
+import { planList, planView, type planBody } from '../../../shared/api/plans.js';
+import { assessmentList, assessmentView, type assessmentBody } from '../../../shared/api/risk.js';
 import {
   acceptanceLinkSent,
   acceptanceList,
@@ -102,4 +108,66 @@ export function useSendAcceptanceLink(centreId: string, caseId: string) {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKey(centreId, caseId) }),
   });
+}
+
+/** Every write below may change readiness and the other sections: refresh the whole case. */
+function useCaseWrite<B, R>(centreId: string, caseId: string, send: (body: B) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKey(centreId, caseId) }),
+  });
+}
+
+/** Books an intake visit with one adult, or the children's introduction. */
+export function useScheduleVisit(centreId: string, caseId: string) {
+  return useCaseWrite(centreId, caseId, (body: z.output<typeof scheduleVisitBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/intake-visits`, {
+      method: 'POST',
+      body,
+      schema: scheduledVisit,
+    }),
+  );
+}
+
+/** Records who came to a visit and what came of it. */
+export function useCompleteVisit(centreId: string, caseId: string) {
+  return useCaseWrite(
+    centreId,
+    caseId,
+    ({ visitId, body }: { visitId: string; body: z.output<typeof completeVisitBody> }) =>
+      apiRequest(`${casePath(centreId, caseId)}/intake-visits/${visitId}/complete`, {
+        method: 'POST',
+        body,
+        schema: intakeVisitView,
+      }),
+  );
+}
+
+/** Cancels a visit that has not happened; the adult is told. */
+export function useCancelVisit(centreId: string, caseId: string) {
+  return useCaseWrite(centreId, caseId, (visitId: string) =>
+    apiRequest(`${casePath(centreId, caseId)}/intake-visits/${visitId}/cancel`, {
+      method: 'POST',
+      schema: scheduledVisit,
+    }),
+  );
+}
+
+/** Records a new version of the risk assessment, replacing the one in force. */
+export function useRecordAssessment(centreId: string, caseId: string) {
+  return useCaseWrite(centreId, caseId, (body: z.output<typeof assessmentBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/risk-assessments`, {
+      method: 'POST',
+      body,
+      schema: assessmentView,
+    }),
+  );
+}
+
+/** Agrees a new version of the contact plan, replacing the one in force. */
+export function useAgreePlan(centreId: string, caseId: string) {
+  return useCaseWrite(centreId, caseId, (body: z.output<typeof planBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/plans`, { method: 'POST', body, schema: planView }),
+  );
 }

@@ -15,6 +15,23 @@ export function useFormFeedback(form: FormWithErrors) {
   const [attempt, setAttempt] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
 
+  const show = (error: unknown, fieldsFor422: readonly string[]) => {
+    const besideFields =
+      (isApiError(error, 400) && error.details.length > 0) ||
+      (isApiError(error, 422) &&
+        error.details.length > 0 &&
+        error.details.every((detail) => fieldsFor422.includes(detail.field)));
+    if (isApiError(error) && besideFields) {
+      setFormError(null);
+      form.setErrors(
+        Object.fromEntries(error.details.map((detail) => [detail.field, translateMessage(detail.message)])),
+      );
+    } else {
+      setFormError(errorMessage(error));
+    }
+    setAttempt((count) => count + 1);
+  };
+
   return {
     attempt,
     formError,
@@ -26,16 +43,11 @@ export function useFormFeedback(form: FormWithErrors) {
     /** Call when a valid submission starts. */
     clear: () => setFormError(null),
     /** Call with whatever the request threw. */
-    showError: (error: unknown) => {
-      if (isApiError(error, 400) && error.details.length > 0) {
-        setFormError(null);
-        form.setErrors(
-          Object.fromEntries(error.details.map((detail) => [detail.field, translateMessage(detail.message)])),
-        );
-      } else {
-        setFormError(errorMessage(error));
-      }
-      setAttempt((count) => count + 1);
-    },
+    showError: (error: unknown) => show(error, []),
+    /**
+     * Like showError, but a refusal (422) whose details all name the given fields lands beside those
+     * fields, as a 400's would, instead of as one sentence at the top.
+     */
+    showErrorBeside: (fields: readonly string[]) => (error: unknown) => show(error, fields),
   };
 }

@@ -62,3 +62,10 @@ export function parseTypedDay(text: string): string | null {
 export function isCalendarDay(value: string | null | undefined): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
+
+/** A day (YYYY-MM-DD) and a time (HH:MM) on a time zone's clock, as an ISO date-time; null if not real. */
+export function zonedDateTime(date: string, time: string, timeZone: string): string | null {
+  if (!isCalendarDay(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  const local = dayjs.tz(`${date}T${time}:00`, timeZone);
+  return local.isValid() ? local.toISOString() : null;
+}

@@ -100,9 +100,9 @@ function CaseView({ record }: { record: CaseDetail }) {
           <ProfessionalsSection record={record} names={names} />
           <CourtOrderSection record={record} />
         </SimpleGrid>
-        <IntakeSection centreId={record.centreId} caseId={record.id} />
-        <RiskSection centreId={record.centreId} caseId={record.id} names={names} />
-        <PlanSection centreId={record.centreId} caseId={record.id} names={names} />
+        <IntakeSection record={record} />
+        <RiskSection record={record} names={names} />
+        <PlanSection record={record} names={names} />
         <RulesSection centreId={record.centreId} caseId={record.id} />
       </Page>
     </Stack>

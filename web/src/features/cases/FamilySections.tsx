@@ -9,7 +9,7 @@ import { fullName, type CaseDetail, type Names, type Person } from './types.js';
 export function CaseSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Stack gap="xs" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id}>
+      <Title order={2} size="h3" id={id} tabIndex={-1}>
         {title}
       </Title>
       {children}

@@ -1,18 +1,29 @@
-import { List, Stack, Text } from '@mantine/core';
+import { Button, Group, List, Stack, Text } from '@mantine/core';
+import { IconCalendarPlus, IconCircleCheck, IconClipboardText, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { planView } from '../../../../shared/api/plans.js';
 import type { assessmentView } from '../../../../shared/api/risk.js';
-import { useIntakeVisits, usePlans, useRiskAssessments } from '../../api/cases.js';
+import { useCancelVisit, useIntakeVisits, usePlans, useRiskAssessments } from '../../api/cases.js';
+import { errorMessage } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { useReferralTerms } from '../../components/ReferralSections.js';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.js';
 import { formatDateTime, formatDay } from '../../lib/dates.js';
+import { notifySuccess } from '../../components/notify.js';
+import { useDialogTarget } from '../../components/useDialogTarget.js';
+import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
+import { canWriteCases } from './access.js';
 import { CaseSection } from './FamilySections.js';
-import type { Names } from './types.js';
+import { CompleteVisitDialog, ScheduleVisitDialog, type Visit } from './IntakeDialogs.js';
+import { PlanDialog } from './PlanDialog.js';
+import { RiskDialog } from './RiskDialog.js';
+import type { CaseDetail, Names } from './types.js';
 
 type Assessment = z.infer<typeof assessmentView>;
 type Plan = z.infer<typeof planView>;
@@ -25,13 +36,38 @@ const VISIT_TONE: Record<'scheduled' | 'done' | 'cancelled', Tone> = {
 
 const WEEKDAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
 
-export function IntakeSection({ centreId, caseId }: { centreId: string; caseId: string }) {
+const INTAKE_HEADING = 'case-intake-heading';
+
+export function IntakeSection({ record }: { record: CaseDetail }) {
   const { t } = useTranslation();
+  const session = useSignedInSession();
   const { timeZone } = useCurrentCentre();
+  const { centreId, id: caseId } = record;
   const visits = useIntakeVisits(centreId, caseId);
+  const cancel = useCancelVisit(centreId, caseId);
+  const canWrite = canWriteCases(session, centreId);
+  const [scheduling, setScheduling] = useState(false);
+  const completing = useDialogTarget<Visit>();
+  const cancelling = useDialogTarget<Visit>();
+  const visitName = (visit: Visit) => t(`case.intake.kinds.${visit.kind}`, { name: visit.personName });
+  // The buttons of a visit go once it is done or cancelled: start again from the heading.
+  const afterDialog = () => {
+    if (!document.activeElement || document.activeElement === document.body)
+      document.getElementById(INTAKE_HEADING)?.focus();
+  };
+  const confirmCancel = () => {
+    const visit = cancelling.target;
+    if (!visit) return;
+    cancel.mutate(visit.id, {
+      onSuccess: () => {
+        notifySuccess(t('case.intake.cancel.done', { visit: visitName(visit) }));
+        cancelling.close();
+      },
+    });
+  };
 
   return (
-    <CaseSection id="case-intake-heading" title={t('case.intake.title')}>
+    <CaseSection id={INTAKE_HEADING} title={t('case.intake.title')}>
       {visits.isPending ? (
         <Loading />
       ) : visits.isError ? (
@@ -57,6 +93,34 @@ export function IntakeSection({ centreId, caseId }: { centreId: string; caseId: 
                     {visit.staffName && (
                       <Text size="sm">{t('case.intake.staff', { name: visit.staffName })}</Text>
                     )}
+                    {visit.outcome && (
+                      <Text size="sm">{t('case.intake.outcome', { outcome: visit.outcome })}</Text>
+                    )}
+                    {canWrite && visit.status === 'scheduled' && (
+                      <Group gap="xs">
+                        <Button
+                          size="sm"
+                          variant="default"
+                          leftSection={<IconCircleCheck size={18} aria-hidden="true" />}
+                          aria-label={t('case.intake.complete.openFor', { visit: visitName(visit) })}
+                          onClick={() => completing.open(visit)}
+                        >
+                          {t('case.intake.complete.open')}
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="default"
+                          leftSection={<IconX size={18} aria-hidden="true" />}
+                          aria-label={t('case.intake.cancel.openFor', { visit: visitName(visit) })}
+                          onClick={() => {
+                            cancel.reset();
+                            cancelling.open(visit);
+                          }}
+                        >
+                          {t('case.intake.cancel.open')}
+                        </Button>
+                      </Group>
+                    )}
                   </Stack>
                 </List.Item>
               ))}
@@ -70,17 +134,83 @@ export function IntakeSection({ centreId, caseId }: { centreId: string; caseId: 
               ? t('case.intake.introduced')
               : t('case.intake.notIntroduced')}
           </Text>
+          {canWrite && (
+            <Button
+              style={{ alignSelf: 'flex-start' }}
+              leftSection={<IconCalendarPlus size={18} aria-hidden="true" />}
+              onClick={() => setScheduling(true)}
+            >
+              {t('case.intake.schedule.open')}
+            </Button>
+          )}
+          <ScheduleVisitDialog
+            centreId={centreId}
+            caseId={caseId}
+            people={record.people}
+            opened={scheduling}
+            onClose={() => setScheduling(false)}
+          />
+          <CompleteVisitDialog
+            centreId={centreId}
+            caseId={caseId}
+            people={record.people}
+            visit={completing.target}
+            opened={completing.opened}
+            onClose={completing.close}
+            onExited={afterDialog}
+          />
+          <ConfirmDialog
+            opened={cancelling.opened}
+            title={t('case.intake.cancel.title')}
+            message={
+              cancelling.target
+                ? t('case.intake.cancel.message', {
+                    visit: visitName(cancelling.target),
+                    when: formatDateTime(cancelling.target.scheduledAt, timeZone),
+                  })
+                : ''
+            }
+            confirmLabel={t('case.intake.cancel.confirm')}
+            destructive
+            pending={cancel.isPending}
+            error={cancel.error ? errorMessage(cancel.error) : null}
+            onConfirm={confirmCancel}
+            onClose={cancelling.close}
+            onExited={afterDialog}
+          />
         </>
       )}
     </CaseSection>
   );
 }
 
-export function RiskSection({ centreId, caseId, names }: { centreId: string; caseId: string; names: Names }) {
+export function RiskSection({ record, names }: { record: CaseDetail; names: Names }) {
   const { t } = useTranslation();
+  const session = useSignedInSession();
   const { timeZone } = useCurrentCentre();
+  const { centreId, id: caseId } = record;
   const assessments = useRiskAssessments(centreId, caseId);
   const current = assessments.data?.items.find((item) => item.current);
+  const [editing, setEditing] = useState(false);
+  const action = canWriteCases(session, centreId) && assessments.isSuccess && (
+    <>
+      <Button
+        style={{ alignSelf: 'flex-start' }}
+        leftSection={<IconClipboardText size={18} aria-hidden="true" />}
+        onClick={() => setEditing(true)}
+      >
+        {current ? t('case.risk.form.openNew') : t('case.risk.form.open')}
+      </Button>
+      <RiskDialog
+        centreId={centreId}
+        caseId={caseId}
+        people={record.people}
+        current={current ?? null}
+        opened={editing}
+        onClose={() => setEditing(false)}
+      />
+    </>
+  );
 
   return (
     <CaseSection id="case-risk-heading" title={t('case.risk.title')}>
@@ -122,6 +252,7 @@ export function RiskSection({ centreId, caseId, names }: { centreId: string; cas
           </dl>
         </Stack>
       )}
+      {action}
     </CaseSection>
   );
 }
@@ -166,12 +297,45 @@ function lengthWords(t: TFunction, minutes: number): string {
     : t('case.plan.minutes', { count: minutes });
 }
 
-export function PlanSection({ centreId, caseId, names }: { centreId: string; caseId: string; names: Names }) {
+/** "15 minutes before the start", "at the end", "10 minutes after the end". */
+function offsetWords(t: TFunction, minutes: number, edge: 'start' | 'end'): string {
+  if (minutes === 0) return t(`case.plan.offset.at_${edge}`);
+  return minutes < 0
+    ? t(`case.plan.offset.before_${edge}`, { count: -minutes })
+    : t(`case.plan.offset.after_${edge}`, { count: minutes });
+}
+
+export function PlanSection({ record, names }: { record: CaseDetail; names: Names }) {
   const { t } = useTranslation();
   const terms = useReferralTerms();
+  const session = useSignedInSession();
   const { timeZone } = useCurrentCentre();
+  const { centreId, id: caseId } = record;
   const plans = usePlans(centreId, caseId);
+  const assessments = useRiskAssessments(centreId, caseId);
   const current = plans.data?.items.find((item) => item.current);
+  const [editing, setEditing] = useState(false);
+  const action = canWriteCases(session, centreId) && plans.isSuccess && assessments.isSuccess && (
+    <>
+      <Button
+        style={{ alignSelf: 'flex-start' }}
+        leftSection={<IconCalendarPlus size={18} aria-hidden="true" />}
+        onClick={() => setEditing(true)}
+      >
+        {current ? t('case.plan.form.openNew') : t('case.plan.form.open')}
+      </Button>
+      <PlanDialog
+        centreId={centreId}
+        caseId={caseId}
+        people={record.people}
+        serviceRequested={record.serviceRequested}
+        current={current ?? null}
+        assessment={assessments.data.items.find((item) => item.current) ?? null}
+        opened={editing}
+        onClose={() => setEditing(false)}
+      />
+    </>
+  );
 
   return (
     <CaseSection id="case-plan-heading" title={t('case.plan.title')}>
@@ -220,9 +384,34 @@ export function PlanSection({ centreId, caseId, names }: { centreId: string; cas
                 {current.attendeePersonIds.map((id) => names.get(id) ?? t('common.unknown')).join(', ')}
               </dd>
             </div>
+            {Object.keys(current.timings).length > 0 && (
+              <div>
+                <dt>{t('case.plan.times')}</dt>
+                <dd>
+                  <List spacing={2}>
+                    {Object.entries(current.timings).map(([personId, timing]) => (
+                      <List.Item key={personId}>
+                        {t('case.plan.timesOf', {
+                          name: names.get(personId) ?? t('common.unknown'),
+                          arrive: offsetWords(t, timing.arriveMinutes, 'start'),
+                          leave: offsetWords(t, timing.leaveMinutes, 'end'),
+                        })}
+                      </List.Item>
+                    ))}
+                  </List>
+                </dd>
+              </div>
+            )}
+            {current.handoverArrangements && (
+              <div>
+                <dt>{t('case.plan.handover')}</dt>
+                <dd>{current.handoverArrangements}</dd>
+              </div>
+            )}
           </dl>
         </Stack>
       )}
+      {action}
     </CaseSection>
   );
 }
