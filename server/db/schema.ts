@@ -27,6 +27,16 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 const primaryId = () => uuid('id').primaryKey().defaultRandom();
+/** The centre a row belongs to: every case-level record has one. */
+const centreRef = () =>
+  uuid('centre_id')
+    .notNull()
+    .references((): AnyPgColumn => centres.id);
+/** The case a row belongs to. */
+const caseRef = () =>
+  uuid('case_id')
+    .notNull()
+    .references((): AnyPgColumn => cases.id);
 
 export const organisations = pgTable('organisations', {
   id: primaryId(),
@@ -55,9 +65,7 @@ export const rooms = pgTable(
   'rooms',
   {
     id: primaryId(),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     name: text('name').notNull(),
     capacity: integer('capacity').notNull(),
     hasSeparateEntrance: boolean('has_separate_entrance').notNull().default(false),
@@ -276,9 +284,7 @@ export const jobs = pgTable(
 export const centreCounters = pgTable(
   'centre_counters',
   {
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     name: text('name').notNull(),
     value: integer('value').notNull().default(0),
   },
@@ -299,9 +305,7 @@ export const referrals = pgTable(
   'referrals',
   {
     id: primaryId(),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     reference: text('reference').notNull(),
     status: text('status', { enum: ['new', 'awaiting_information', 'accepted', 'declined'] })
       .notNull()
@@ -341,9 +345,7 @@ export const referralChildren = pgTable(
     referralId: uuid('referral_id')
       .notNull()
       .references(() => referrals.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
@@ -363,9 +365,7 @@ export const cases = pgTable(
   'cases',
   {
     id: primaryId(),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     reference: text('reference').notNull(),
     status: text('status', { enum: ['open', 'suspended', 'closed'] })
       .notNull()
@@ -385,12 +385,8 @@ export const casePeople = pgTable(
   'case_people',
   {
     id: primaryId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    caseId: caseRef(),
+    centreId: centreRef(),
     role: text('role', { enum: PERSON_ROLES }).notNull(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
@@ -413,9 +409,7 @@ export const contactDetails = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => casePeople.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     kind: text('kind', { enum: ['email', 'phone', 'address', 'refuge', 'school'] }).notNull(),
     value: text('value').notNull(),
     recordedAt: createdAt(),
@@ -436,9 +430,7 @@ export const nonDisclosures = pgTable(
     hiddenFromPersonId: uuid('hidden_from_person_id')
       .notNull()
       .references(() => casePeople.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -452,12 +444,8 @@ export const courtOrders = pgTable(
   'court_orders',
   {
     id: primaryId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    caseId: caseRef(),
+    centreId: centreRef(),
     kind: text('kind', { enum: ['interim', 'final'] }).notNull(),
     court: text('court').notNull(),
     madeOn: date('made_on', { mode: 'string' }).notNull(),
@@ -480,12 +468,8 @@ export const caseProfessionals = pgTable(
   'case_professionals',
   {
     id: primaryId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    caseId: caseRef(),
+    centreId: centreRef(),
     /** The party they act for; null for one who acts for the court or the children. */
     actingForPersonId: uuid('acting_for_person_id').references(() => casePeople.id),
     role: text('role', { enum: ['solicitor', 'court_officer', 'social_worker', 'other'] }).notNull(),
@@ -526,9 +510,7 @@ export const centreRuleVersions = pgTable(
   'centre_rule_versions',
   {
     id: primaryId(),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    centreId: centreRef(),
     version: integer('version').notNull(),
     body: text('body').notNull(),
     publishedAt: createdAt(),
@@ -542,12 +524,8 @@ export const ruleAcceptances = pgTable(
   'rule_acceptances',
   {
     id: primaryId(),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    centreId: centreRef(),
+    caseId: caseRef(),
     personId: uuid('person_id')
       .notNull()
       .references(() => casePeople.id),
@@ -572,12 +550,8 @@ export const ruleAcceptanceLinks = pgTable(
   'rule_acceptance_links',
   {
     id: primaryId(),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    centreId: centreRef(),
+    caseId: caseRef(),
     personId: uuid('person_id')
       .notNull()
       .references(() => casePeople.id),
@@ -598,12 +572,8 @@ export const intakeVisits = pgTable(
   'intake_visits',
   {
     id: primaryId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    caseId: caseRef(),
+    centreId: centreRef(),
     kind: text('kind', { enum: ['adult', 'children_introduction'] }).notNull(),
     /** The adult visited (an adult visit), or the adult who brings the children (an introduction). */
     personId: uuid('person_id')
@@ -629,12 +599,8 @@ export const riskAssessments = pgTable(
   'risk_assessments',
   {
     id: primaryId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    caseId: caseRef(),
+    centreId: centreRef(),
     version: integer('version').notNull(),
     /** [{ factor, present, evidence }] */
     factors: jsonb('factors')
@@ -658,12 +624,8 @@ export const contactPlans = pgTable(
   'contact_plans',
   {
     id: primaryId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => centres.id),
+    caseId: caseRef(),
+    centreId: centreRef(),
     version: integer('version').notNull(),
     serviceType: text('service_type').notNull(),
     /** Frequency: weekly, fortnightly or specific dates, with the start time in the centre's time zone. */
