@@ -15,7 +15,6 @@ import {
   centreSettings,
   contactPlans,
   courtOrders,
-  riskAssessments,
   users,
 } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
@@ -46,21 +45,6 @@ export async function currentCourtOrder(executor: Executor, caseId: string) {
     .from(courtOrders)
     .where(and(eq(courtOrders.caseId, caseId), isNull(courtOrders.supersededAt)))
     .orderBy(desc(courtOrders.recordedAt))
-    .limit(1);
-  return row ?? null;
-}
-
-/**
- * The conditions of the case's current risk assessment (the newest version not superseded). Read here
- * rather than through server/risk/ because the two modules were written at the same time, apart; once
- * both are in, this should become a call to the risk service's read of the current assessment.
- */
-export async function currentRiskConditions(executor: Executor, caseId: string) {
-  const [row] = await executor
-    .select({ version: riskAssessments.version, conditions: riskAssessments.conditions })
-    .from(riskAssessments)
-    .where(and(eq(riskAssessments.caseId, caseId), isNull(riskAssessments.supersededAt)))
-    .orderBy(desc(riskAssessments.version))
     .limit(1);
   return row ?? null;
 }

@@ -34,7 +34,6 @@ import {
   centreRules,
   currentCourtOrder,
   currentPlanRow,
-  currentRiskConditions,
   findCaseAt,
   insertPlan,
   latestPlanVersion,
@@ -44,6 +43,7 @@ import {
   supersedeCurrentPlan,
   type PlanRow,
 } from './repository.js';
+import { currentRiskAssessment } from '../risk/service.js';
 import { expectedFirstReviewOn } from './reviews.js';
 
 /** A contact plan as other modules use it (the readiness to book, the timetable). */
@@ -202,7 +202,7 @@ export async function agreePlan(
       const centre = await centreRules(tx, centreId);
       if (!centre) throw new NotFound('case');
       const timings = timingsOfAdults(input.attendeePersonIds, people, input.timings);
-      const separation = separationOf((await currentRiskConditions(tx, caseId))?.conditions);
+      const separation = separationOf((await currentRiskAssessment(tx, caseId))?.conditions);
       // The centre's buffer is a floor: an assessment may ask for more, never for less.
       const gap = Math.max(separation.staggerMinutes ?? 0, centre.separationBufferMinutes);
       const clashes = staggerClashes(timings, input.lengthMinutes, separation.pairs, gap);
