@@ -47,6 +47,16 @@ export const PERMISSIONS = {
   SAFEGUARDING_READ: 'safeguarding:read',
   /** Statistics without personal data. */
   STATISTICS_READ: 'statistics:read',
+  /** Download files kept with a case or referral (court orders): they may hold both parties' details. */
+  CASE_DOCUMENTS_READ: 'case-documents:read',
+  /** See the timetable: venues, opening sessions, closures, bookings and calendars. */
+  TIMETABLE_READ: 'timetable:read',
+  /** Set up venues, opening sessions and closures; book, move and cancel sessions; the rota. */
+  TIMETABLE_MANAGE: 'timetable:manage',
+  /** Record a staff member's criminal-record check and training dates. */
+  STAFF_CHECKS_MANAGE: 'staff-checks:manage',
+  /** A referrer: see the status of the referrals they made, and nothing else. */
+  OWN_REFERRALS_READ: 'own-referrals:read',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS = Object.values(PERMISSIONS) as Permission[];
@@ -64,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.AUDIT_READ,
     P.OUTBOX_READ,
     P.STATISTICS_READ,
+    P.STAFF_CHECKS_MANAGE,
   ],
   coordinator: [
     P.CENTRE_READ,
@@ -80,8 +91,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.ROSTER_READ,
     P.SAFEGUARDING_READ,
     P.STATISTICS_READ,
+    P.CASE_DOCUMENTS_READ,
+    P.TIMETABLE_READ,
+    P.TIMETABLE_MANAGE,
+    P.STAFF_CHECKS_MANAGE,
   ],
-  supervisor: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.ROSTER_READ],
+  supervisor: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.ROSTER_READ, P.TIMETABLE_READ],
   volunteer: [P.CENTRE_READ, P.ROOM_READ, P.ROSTER_READ],
   safeguarding_lead: [
     P.CENTRE_READ,
@@ -90,8 +105,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CONTACT_DETAILS_READ,
     P.SAFEGUARDING_READ,
     P.ROSTER_READ,
+    P.CASE_DOCUMENTS_READ,
+    P.TIMETABLE_READ,
   ],
-  referrer: [],
+  referrer: [P.OWN_REFERRALS_READ],
   parent: [],
 };
 

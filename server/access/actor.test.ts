@@ -58,9 +58,9 @@ describe('permissions', () => {
     expect(can(admin, P.CENTRE_READ, elsewhere)).toBe(false);
   });
 
-  it('every role is in the map and referrers and parents hold no staff permission yet', () => {
+  it('every role is in the map; referrers see only their own referrals and parents hold nothing yet', () => {
     for (const role of ROLES) expect(ROLE_PERMISSIONS[role]).toBeDefined();
-    expect(ROLE_PERMISSIONS.referrer).toEqual([]);
+    expect(ROLE_PERMISSIONS.referrer).toEqual([P.OWN_REFERRALS_READ]);
     expect(ROLE_PERMISSIONS.parent).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ const isOrganisationRole = (role: Role) => (ORGANISATION_ROLES as readonly Role[
 /** Whether the actor holds `permission` for `centreId`: through a role there, or organisation-wide. */
 export function can(actor: Actor, permission: Permission, centreId: string): boolean {
   if (!actor.organisationCentreIds.includes(centreId)) return false;
-  if (actor.organisationRoles.some((role) => roleGrants(role, permission))) return true;
+  if (canOrganisationWide(actor, permission)) return true;
   return (actor.centreRoles.get(centreId) ?? []).some((role) => roleGrants(role, permission));
 }
 
@@ -34,9 +34,21 @@ export function canOrganisationWide(actor: Actor, permission: Permission): boole
   return actor.organisationRoles.some((role) => isOrganisationRole(role) && roleGrants(role, permission));
 }
 
-/** Whether the actor holds `permission` for at least one centre, or organisation-wide. */
+/**
+ * Whether the actor holds `permission` for at least one centre, or organisation-wide, or as someone
+ * outside the staff (a referrer's own referrals: such a role grants nothing at any centre).
+ */
 export function canAnywhere(actor: Actor, permission: Permission): boolean {
-  return canOrganisationWide(actor, permission) || centresWhere(actor, permission).length > 0;
+  return (
+    canOrganisationWide(actor, permission) ||
+    centresWhere(actor, permission).length > 0 ||
+    holdsAsExternal(actor, permission)
+  );
+}
+
+/** Whether a role held outside the staff (referrer, parent) grants `permission`: about their own records only. */
+export function holdsAsExternal(actor: Actor, permission: Permission): boolean {
+  return actor.organisationRoles.some((role) => !isOrganisationRole(role) && roleGrants(role, permission));
 }
 
 /** The centres for which the actor holds `permission`: what every list query is scoped to. */

@@ -4,6 +4,7 @@
  * names a centre, exactly as for a centre that does not exist.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ import { DEMO, testApp, totpCodeFor, type Client, type TestApp } from '../test-s
 import { undeclaredRoutes, type RouteAccess } from './guard.js';
 
 /** Adding a public route is a decision: it needs a line here. */
-const PUBLIC_ROUTES = [
+const PUBLIC_ROUTES: string[] = [
   'GET /api/health',
   'GET /api/openapi.json',
   'GET /api/setup',
@@ -46,6 +47,19 @@ const PUBLIC_ROUTES = [
   'POST /api/rules-links/:token/accept',
 ];
 
+/**
+ * Each area may keep its public routes and valid bodies in ./route-fixtures/<area>.ts, exporting
+ * `publicRoutes` and `validBodies`; they are merged into the lists here.
+ */
+type RouteFixtures = { publicRoutes?: string[]; validBodies?: Record<string, unknown> };
+const FIXTURES: RouteFixtures[] = await Promise.all(
+  readdirSync(new URL('./route-fixtures/', import.meta.url))
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => import(`./route-fixtures/${name}`) as Promise<RouteFixtures>),
+);
+PUBLIC_ROUTES.push(...FIXTURES.flatMap((f) => f.publicRoutes ?? []));
+
 /** Reachable with a password but before two-factor: the rest of signing in, nothing else. */
 const SIGN_IN_STEP_ROUTES = [
   'POST /api/auth/two-factor/setup',
@@ -60,7 +74,11 @@ const WEB_PAGES = ['GET /', 'GET /*'];
  * A body that passes each route's schema, so that what is tested is the refusal and not validation.
  * {centreId} is filled with a real centre.
  */
-const VALID_BODIES: Record<string, unknown> = {
+const VALID_BODIES: Record<string, unknown> = Object.assign(
+  {},
+  ...FIXTURES.map((f) => f.validBodies ?? {}),
+) as Record<string, unknown>;
+Object.assign(VALID_BODIES, {
   'PUT /api/admin/users/:id/roles': { roles: [{ centreId: '{centreId}', role: 'volunteer' }] },
   'POST /api/admin/invitations': {
     email: 'new.volunteer@example.org',
@@ -115,7 +133,7 @@ const VALID_BODIES: Record<string, unknown> = {
     decision: 'supported',
     conditions: {},
   },
-};
+});
 
 const REFERRER_EMAIL = 'referrer@example.org';
 const REFERRER_TOTP = 'TESTREFERRERAAAAAAAAAAAAAAAAAAAA';

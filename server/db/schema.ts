@@ -11,6 +11,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   primaryKey,
   index,
@@ -27,6 +28,11 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 const primaryId = () => uuid('id').primaryKey().defaultRandom();
+/** Raw bytes (uploaded files): both drivers hand back a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 /** The centre a row belongs to: every case-level record has one. */
 const centreRef = () =>
   uuid('centre_id')
@@ -66,15 +72,95 @@ export const rooms = pgTable(
   {
     id: primaryId(),
     centreId: centreRef(),
+    /** The building the room is in; every room has one (the centre's own building by default). */
+    venueId: uuid('venue_id').references((): AnyPgColumn => venues.id),
     name: text('name').notNull(),
+    /** People at once. */
     capacity: integer('capacity').notNull(),
+    /** private: one family at a time (supervised contact); shared: a hall for several families (supported). */
+    usage: text('usage', { enum: ['private', 'shared'] })
+      .notNull()
+      .default('private'),
     hasSeparateEntrance: boolean('has_separate_entrance').notNull().default(false),
+    hasSeparateWaitingRoom: boolean('has_separate_waiting_room').notNull().default(false),
     accessibilityNotes: text('accessibility_notes'),
+    active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
     unique('rooms_name_per_centre').on(t.centreId, t.name),
     check('rooms_capacity_positive', sql`${t.capacity} > 0`),
+    check('rooms_usage_known', sql`${t.usage} in ('private', 'shared')`),
+  ],
+);
+
+/** The centre's own building and the alternative venues it uses (a library, a family home, a community room). */
+export const venues = pgTable(
+  'venues',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['centre', 'library', 'family_home', 'community_room', 'other'] }).notNull(),
+    address: text('address'),
+    accessibilityNotes: text('accessibility_notes'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('venues_name_per_centre').on(t.centreId, t.name)],
+);
+
+/**
+ * When the centre opens for contact: for example alternate Saturdays 10:00 to 12:00 (supported), or
+ * weekday supervised slots. The recurrence has the contact plan's shape (weekly, fortnightly, dates).
+ */
+export const openingSessions = pgTable(
+  'opening_sessions',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    name: text('name').notNull(),
+    serviceType: text('service_type', { enum: ['supported', 'supervised', 'handover'] }).notNull(),
+    recurrence: jsonb('recurrence').$type<Record<string, unknown>>().notNull(),
+    /** Local wall-clock times in the centre's time zone, 'HH:MM'. */
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    /** Staff on site at least (supported sessions). */
+    minimumStaff: integer('minimum_staff').notNull().default(2),
+    /** Families per volunteer at most (supported sessions). */
+    familiesPerVolunteer: integer('families_per_volunteer').notNull().default(3),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('opening_sessions_times', sql`${t.startTime} < ${t.endTime}`),
+    check('opening_sessions_staff', sql`${t.minimumStaff} between 0 and 50`),
+    check('opening_sessions_ratio', sql`${t.familiesPerVolunteer} between 1 and 20`),
+  ],
+);
+
+/** Days the centre (or one venue) is closed: holidays, building work. Nothing is booked on them. */
+export const closures = pgTable(
+  'closures',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    /** null: the whole centre and all its venues. */
+    venueId: uuid('venue_id').references(() => venues.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    createdByUserId: uuid('created_by_user_id').references((): AnyPgColumn => users.id),
+  },
+  (t) => [
+    check('closures_order', sql`${t.endsOn} >= ${t.startsOn}`),
+    index('closures_centre').on(t.centreId, t.startsOn),
   ],
 );
 
@@ -97,6 +183,8 @@ export const users = pgTable(
     /** The last 30-second step whose code was accepted: a code is never accepted twice. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     lastSignInAt: moment('last_sign_in_at'),
+    /** When the person proved the address (an accepted invitation, or a verification link). */
+    emailVerifiedAt: moment('email_verified_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -374,8 +462,20 @@ export const cases = pgTable(
     serviceRequested: text('service_requested').notNull(),
     createdAt: createdAt(),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    closedAt: moment('closed_at'),
+    closedByUserId: uuid('closed_by_user_id').references(() => users.id),
+    closureOutcome: text('closure_outcome', {
+      enum: ['arranging_themselves', 'court_decision', 'ended_by_centre', 'withdrawn'],
+    }),
+    closureNote: text('closure_note'),
   },
-  (t) => [unique('cases_reference_per_centre').on(t.centreId, t.reference)],
+  (t) => [
+    unique('cases_reference_per_centre').on(t.centreId, t.reference),
+    check(
+      'cases_closed_has_outcome',
+      sql`(${t.status} = 'closed') = (${t.closedAt} is not null and ${t.closureOutcome} is not null)`,
+    ),
+  ],
 );
 
 export const PERSON_ROLES = ['resident_parent', 'non_resident_parent', 'other_attendee', 'child'] as const;
@@ -670,4 +770,86 @@ export const childConsents = pgTable('child_consents', {
   givenOn: date('given_on', { mode: 'string' }).notNull(),
   recordedAt: createdAt(),
   recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+  /** Consent can be withdrawn; the record stays. */
+  withdrawnAt: moment('withdrawn_at'),
+  withdrawnByUserId: uuid('withdrawn_by_user_id').references(() => users.id),
+});
+
+/**
+ * Files kept in the database (so one backup holds everything): today the court order sent with a
+ * referral. Never served from the web root: staff download them as attachments.
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: primaryId(),
+    /** null while the file belongs only to a referral draft (the centre may not be chosen yet). */
+    centreId: uuid('centre_id').references(() => centres.id),
+    draftId: uuid('draft_id').references(() => referralDrafts.id, { onDelete: 'cascade' }),
+    referralId: uuid('referral_id').references(() => referrals.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    purpose: text('purpose', { enum: ['court_order'] }).notNull(),
+    /** The name the uploader gave it, cleaned; shown to staff and used for the download. */
+    fileName: text('file_name').notNull(),
+    /** Found from the content (magic bytes), never from what the uploader claimed. */
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+    uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    check('stored_files_size', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`),
+    check('stored_files_owner', sql`${t.draftId} is not null or ${t.referralId} is not null or ${t.caseId} is not null`),
+    index('stored_files_draft').on(t.draftId),
+    index('stored_files_referral').on(t.referralId),
+    index('stored_files_case').on(t.caseId),
+  ],
+);
+
+/** What a referrer told us about themselves when they registered (or were invited). */
+export const referrerProfiles = pgTable('referrer_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  organisation: text('organisation'),
+  role: text('role', {
+    enum: ['solicitor', 'court_officer', 'social_worker', 'other_professional', 'self'],
+  }).notNull(),
+  phone: text('phone'),
+  createdAt: createdAt(),
+});
+
+/** Single-use links that prove an email address (self-registered referrers); only the hash is kept. */
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    id: primaryId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: moment('expires_at').notNull(),
+    usedAt: moment('used_at'),
+  },
+  (t) => [uniqueIndex('email_verifications_token').on(t.tokenHash)],
+);
+
+/**
+ * A staff member's checks: the criminal-record (DBS) check with its number and recheck date, and the
+ * required training with its expiry. Only staff whose checks are current can be put on a session.
+ */
+export const staffChecks = pgTable('staff_checks', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  dbsNumber: text('dbs_number'),
+  dbsCheckedOn: date('dbs_checked_on', { mode: 'string' }),
+  dbsRecheckBy: date('dbs_recheck_by', { mode: 'string' }),
+  trainingCompletedOn: date('training_completed_on', { mode: 'string' }),
+  trainingExpiresOn: date('training_expires_on', { mode: 'string' }),
+  updatedAt: moment('updated_at').notNull().defaultNow(),
+  updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
 });

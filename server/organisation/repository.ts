@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { centreCounters, centres, organisations, rooms } from '../db/schema.js';
+import { centreCounters, centres, organisations, rooms, venues } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
 
 export async function countOrganisations(executor: Executor): Promise<number> {
@@ -25,6 +25,10 @@ export async function insertCentre(executor: Executor, organisationId: string, f
     .insert(centres)
     .values({ organisationId, ...fields })
     .returning();
+  // The centre's own building is its first venue: rooms added without a venue are in it.
+  await executor
+    .insert(venues)
+    .values({ centreId: row!.id, name: row!.name, kind: 'centre', address: row!.address });
   return row!;
 }
 
@@ -47,12 +51,28 @@ export type RoomFields = {
   capacity: number;
   hasSeparateEntrance: boolean;
   accessibilityNotes?: string | null;
+  venueId?: string | null;
+  usage?: 'private' | 'shared';
+  hasSeparateWaitingRoom?: boolean;
+  active?: boolean;
 };
 
+/** The centre's own building (the venue made with the centre). */
+export async function mainVenueId(executor: Executor, centreId: string): Promise<string | undefined> {
+  const [row] = await executor
+    .select({ id: venues.id })
+    .from(venues)
+    .where(and(eq(venues.centreId, centreId), eq(venues.kind, 'centre')))
+    .orderBy(asc(venues.createdAt))
+    .limit(1);
+  return row?.id;
+}
+
 export async function insertRoom(executor: Executor, centreId: string, fields: RoomFields) {
+  const venueId = fields.venueId ?? (await mainVenueId(executor, centreId)) ?? null;
   const [row] = await executor
     .insert(rooms)
-    .values({ centreId, ...fields })
+    .values({ centreId, ...fields, venueId })
     .returning();
   return row!;
 }

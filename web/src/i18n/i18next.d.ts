@@ -1,8 +1,8 @@
-import type en from './en.json' with { type: 'json' };
+import type { English } from './english.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: English };
   }
 }
