@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * Global setup (templates, the web build) runs once, from the root; projects do not inherit it.
  */
 const integration = ['server/**/*.int.test.ts'];
+// Names this run's templates and web build (see server/test-support/paths.ts); workers inherit it.
+process.env.NG_TEST_RUN ??= String(process.pid);
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 

@@ -2,14 +2,14 @@
  * Runs once before the tests: migrates one template database per engine, which each test file then
  * copies (PGlite: a dump loaded into memory; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../platform/database.js';
 import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE, TEMPLATE_DIR, WEB_BUILD, serverUrl } from './paths.js';
 import { projectRoot } from '../platform/project-root.js';
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
   mkdirSync(TEMPLATE_DIR, { recursive: true });
   // The browser tests serve the real production build of the web app.
   await build({
@@ -35,4 +35,16 @@ export default async function setup(): Promise<void> {
     await template.migrate();
     await template.close();
   }
+
+  // This run's copies go when it ends.
+  return async () => {
+    rmSync(TEMPLATE_DIR, { recursive: true, force: true });
+    rmSync(WEB_BUILD, { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists ${POSTGRES_TEMPLATE} with (force)`);
+      await admin.end();
+    }
+  };
 }
