@@ -64,6 +64,7 @@ CREATE TABLE "stored_files" (
 	"draft_id" uuid,
 	"referral_id" uuid,
 	"case_id" uuid,
+	"court_order_id" uuid,
 	"purpose" text NOT NULL,
 	"file_name" text NOT NULL,
 	"media_type" text NOT NULL,
@@ -112,6 +113,7 @@ ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_centre_id_centres_id_fk"
 ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_draft_id_referral_drafts_id_fk" FOREIGN KEY ("draft_id") REFERENCES "public"."referral_drafts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_court_order_id_court_orders_id_fk" FOREIGN KEY ("court_order_id") REFERENCES "public"."court_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_uploaded_by_user_id_users_id_fk" FOREIGN KEY ("uploaded_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "venues" ADD CONSTRAINT "venues_centre_id_centres_id_fk" FOREIGN KEY ("centre_id") REFERENCES "public"."centres"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "closures_centre" ON "closures" USING btree ("centre_id","starts_on");--> statement-breakpoint

@@ -788,6 +788,8 @@ export const storedFiles = pgTable(
     draftId: uuid('draft_id').references(() => referralDrafts.id, { onDelete: 'cascade' }),
     referralId: uuid('referral_id').references(() => referrals.id),
     caseId: uuid('case_id').references(() => cases.id),
+    /** The court order this file is a copy of, once the case holds the order. */
+    courtOrderId: uuid('court_order_id').references(() => courtOrders.id),
     purpose: text('purpose', { enum: ['court_order'] }).notNull(),
     /** The name the uploader gave it, cleaned; shown to staff and used for the download. */
     fileName: text('file_name').notNull(),
