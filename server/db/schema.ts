@@ -855,3 +855,157 @@ export const staffChecks = pgTable('staff_checks', {
   updatedAt: moment('updated_at').notNull().defaultNow(),
   updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
 });
+
+/**
+ * One session of a family at a time and place: made from an occurrence of the contact plan (or added
+ * as a single occurrence), moved or cancelled one at a time. What must never happen is refused by the
+ * database itself (migrations/0007_booking_constraints.sql): a private room twice at once, a family twice
+ * at once, a supervisor with two families at once.
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    caseId: caseRef(),
+    /** The plan version it was made from. */
+    planId: uuid('plan_id').references(() => contactPlans.id),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id),
+    /** The session's own date on the centre's clock (what the family was told). */
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    startsAt: moment('starts_at').notNull(),
+    endsAt: moment('ends_at').notNull(),
+    serviceType: text('service_type', { enum: ['supported', 'supervised', 'handover'] }).notNull(),
+    source: text('source', { enum: ['plan', 'added'] }).notNull(),
+    status: text('status', { enum: ['booked', 'cancelled'] })
+      .notNull()
+      .default('booked'),
+    /** Copied from the room when booked: a private room holds one family at a time. */
+    exclusive: boolean('exclusive').notNull(),
+    /** People of the family in the room (adults and children), counted against a shared hall's capacity. */
+    headcount: integer('headcount').notNull(),
+    /** The named supervisor (supervised contact). */
+    supervisorUserId: uuid('supervisor_user_id').references(() => users.id),
+    createdAt: createdAt(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    updatedAt: moment('updated_at').notNull().defaultNow(),
+    cancelledAt: moment('cancelled_at'),
+    cancelledByUserId: uuid('cancelled_by_user_id').references(() => users.id),
+    /** Who called it off: a party (their person id in cancelledByPersonId), a professional, or the centre. */
+    cancelledBy: text('cancelled_by', { enum: ['party', 'professional', 'centre'] }),
+    cancelledByPersonId: uuid('cancelled_by_person_id').references(() => casePeople.id),
+    cancellationReason: text('cancellation_reason'),
+    /** Hours between being told and the session's start. */
+    noticeHours: integer('notice_hours'),
+  },
+  (t) => [
+    check('bookings_times', sql`${t.endsAt} > ${t.startsAt}`),
+    check('bookings_headcount', sql`${t.headcount} > 0`),
+    check(
+      'bookings_cancelled_has_reason',
+      sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,
+    ),
+    index('bookings_centre_time').on(t.centreId, t.startsAt),
+    index('bookings_case_time').on(t.caseId, t.startsAt),
+    index('bookings_room_time').on(t.roomId, t.startsAt),
+  ],
+);
+
+/** Each person of a booking, with their planned arrival and departure (staggered as the plan says). */
+export const bookingPeople = pgTable(
+  'booking_people',
+  {
+    id: primaryId(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    centreId: centreRef(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    plannedArriveAt: moment('planned_arrive_at').notNull(),
+    plannedLeaveAt: moment('planned_leave_at').notNull(),
+    /** A child comes with, and is handed back to, this adult. */
+    broughtByPersonId: uuid('brought_by_person_id').references(() => casePeople.id),
+    arrivedAt: moment('arrived_at'),
+    arrivalRecordedByUserId: uuid('arrival_recorded_by_user_id').references(() => users.id),
+    leftAt: moment('left_at'),
+    departureRecordedByUserId: uuid('departure_recorded_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    unique('booking_people_once').on(t.bookingId, t.personId),
+    check('booking_people_times', sql`${t.plannedLeaveAt} > ${t.plannedArriveAt}`),
+    index('booking_people_person').on(t.personId),
+  ],
+);
+
+/**
+ * Two adults who must never meet: from a risk assessment (the same family) or set by the coordinator
+ * (adults of different families, say a non-molestation order between them). Stored with the smaller
+ * person id first.
+ */
+export const separationPairs = pgTable(
+  'separation_pairs',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    personAId: uuid('person_a_id')
+      .notNull()
+      .references(() => casePeople.id),
+    personBId: uuid('person_b_id')
+      .notNull()
+      .references(() => casePeople.id),
+    /** Minutes kept between them: the larger of the assessment's stagger and the centre's buffer. */
+    minutes: integer('minutes').notNull(),
+    source: text('source', { enum: ['risk_assessment', 'coordinator'] }).notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    endedAt: moment('ended_at'),
+  },
+  (t) => [
+    check('separation_pairs_ordered', sql`${t.personAId} < ${t.personBId}`),
+    check('separation_pairs_minutes', sql`${t.minutes} between 0 and 240`),
+    uniqueIndex('separation_pairs_active')
+      .on(t.personAId, t.personBId)
+      .where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/**
+ * When each adult of a separation pair is planned to be at a venue, for the exclusion constraint that
+ * keeps the pair apart (migrations/0007): across bookings, a whole stay widened by the pair's minutes
+ * ('stay'); within one booking, each arrival and departure as a window of the pair's minutes ('door'),
+ * so two adults of one family may be in separate rooms but never pass at the door.
+ */
+export const separationWindows = pgTable(
+  'separation_windows',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    centreId: centreRef(),
+    pairId: uuid('pair_id')
+      .notNull()
+      .references(() => separationPairs.id),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    kind: text('kind', { enum: ['stay', 'door'] }).notNull(),
+    startsAt: moment('starts_at').notNull(),
+    endsAt: moment('ends_at').notNull(),
+  },
+  (t) => [
+    check('separation_windows_times', sql`${t.endsAt} > ${t.startsAt}`),
+    index('separation_windows_booking').on(t.bookingId),
+  ],
+);
