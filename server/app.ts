@@ -32,12 +32,18 @@ import { securityHeaders } from './platform/security-headers.js';
 import { caseRoutes } from './cases/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import { planRoutes } from './plans/routes.js';
+import { bookingRoutes } from './bookings/routes.js';
 import { riskRoutes } from './risk/routes.js';
 import { readinessRoutes } from './readiness/routes.js';
 import { rulesRoutes } from './rules/routes.js';
 import { referralRoutes } from './referrals/routes.js';
+import { fileRoutes } from './files/routes.js';
 import { DRAFTS_PRUNE_JOB, pruneDrafts } from './referrals/service.js';
+import { referrerAccountRoutes } from './referrer-accounts/routes.js';
+import { pruneReferrerAccounts, REFERRER_PRUNE_JOB } from './referrer-accounts/service.js';
 import { setupRoutes } from './setup/routes.js';
+import { staffCheckRoutes } from './staff/routes.js';
+import { venueRoutes } from './venues/routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { TooManyAttempts } from './platform/errors.js';
 
@@ -104,12 +110,17 @@ export async function buildApp(
       await api.register(mailRoutes, deps);
       await api.register(setupRoutes, deps);
       await api.register(referralRoutes, deps);
+      await api.register(referrerAccountRoutes, deps);
+      await api.register(fileRoutes, deps);
       await api.register(caseRoutes, deps);
       await api.register(intakeRoutes, deps);
       await api.register(riskRoutes, deps);
       await api.register(planRoutes, deps);
+      await api.register(bookingRoutes, deps);
       await api.register(rulesRoutes, deps);
       await api.register(readinessRoutes, deps);
+      await api.register(venueRoutes, deps);
+      await api.register(staffCheckRoutes, deps);
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -132,6 +143,7 @@ export async function buildApp(
   const handlers: Record<string, JobHandler> = {
     [PRUNE_JOB]: pruneAccounts(database.db),
     [DRAFTS_PRUNE_JOB]: pruneDrafts(database.db),
+    [REFERRER_PRUNE_JOB]: pruneReferrerAccounts(database.db),
   };
   if (config.smtpUrl) {
     handlers[MAIL_JOB] = mailSender(database.db, createTransport(config.smtpUrl), config.mailFrom);
@@ -139,6 +151,7 @@ export async function buildApp(
   const worker = new Worker(database.db, handlers, app.log, {
     [PRUNE_JOB]: { everyMs: PRUNE_EVERY_MS },
     [DRAFTS_PRUNE_JOB]: { everyMs: 24 * 60 * 60 * 1000 },
+    [REFERRER_PRUNE_JOB]: { everyMs: 24 * 60 * 60 * 1000 },
   });
 
   await app.ready();

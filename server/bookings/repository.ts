@@ -1,0 +1,499 @@
+/**
+ * Bookings in the database. Reads of rooms, venues, closures, people and staff select only the columns a
+ * booking's rules use.
+ */
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql, sum } from 'drizzle-orm';
+import {
+  bookingPeople,
+  bookings,
+  casePeople,
+  cases,
+  closures,
+  roleAssignments,
+  rooms,
+  separationPairs,
+  separationWindows,
+  staffChecks,
+  users,
+  venues,
+} from '../db/schema.js';
+import type { Executor } from '../platform/database.js';
+import type { Pair, PlannedPerson, SeparationWindow } from './planning.js';
+
+export type BookingRow = typeof bookings.$inferSelect;
+
+/** The room, locked until the transaction ends: bookings of one room take their turn. */
+export async function lockRoom(executor: Executor, centreId: string, roomId: string) {
+  const [row] = await executor
+    .select({
+      id: rooms.id,
+      name: rooms.name,
+      capacity: rooms.capacity,
+      usage: rooms.usage,
+      active: rooms.active,
+      venueId: rooms.venueId,
+    })
+    .from(rooms)
+    .where(and(eq(rooms.id, roomId), eq(rooms.centreId, centreId)))
+    .for('update');
+  return row;
+}
+
+export async function venueOf(executor: Executor, venueId: string) {
+  const [row] = await executor
+    .select({ id: venues.id, name: venues.name, active: venues.active })
+    .from(venues)
+    .where(eq(venues.id, venueId));
+  return row;
+}
+
+/** A closure of the whole centre or of this venue that covers the date. */
+export async function closureCovering(executor: Executor, centreId: string, venueId: string, date: string) {
+  const [row] = await executor
+    .select({ reason: closures.reason, startsOn: closures.startsOn, endsOn: closures.endsOn })
+    .from(closures)
+    .where(
+      and(
+        eq(closures.centreId, centreId),
+        or(isNull(closures.venueId), eq(closures.venueId, venueId)),
+        sql`${closures.startsOn} <= ${date}`,
+        sql`${closures.endsOn} >= ${date}`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+const overlapping = (startsAt: Date, endsAt: Date) =>
+  and(lt(bookings.startsAt, endsAt), gt(bookings.endsAt, startsAt), eq(bookings.status, 'booked'));
+
+const except = (bookingId: string | undefined) => (bookingId ? ne(bookings.id, bookingId) : undefined);
+
+/** People booked into a shared room at overlapping times. */
+export async function headcountInRoom(
+  executor: Executor,
+  roomId: string,
+  startsAt: Date,
+  endsAt: Date,
+  exceptBookingId?: string,
+): Promise<number> {
+  const [row] = await executor
+    .select({ people: sum(bookings.headcount) })
+    .from(bookings)
+    .where(and(eq(bookings.roomId, roomId), overlapping(startsAt, endsAt), except(exceptBookingId)));
+  return Number(row?.people ?? 0);
+}
+
+const conflictColumns = {
+  id: bookings.id,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  caseReference: cases.reference,
+};
+
+/** A booking of the same private room at overlapping times. */
+export async function roomClash(
+  executor: Executor,
+  roomId: string,
+  startsAt: Date,
+  endsAt: Date,
+  exceptBookingId?: string,
+) {
+  const [row] = await executor
+    .select(conflictColumns)
+    .from(bookings)
+    .innerJoin(cases, eq(cases.id, bookings.caseId))
+    .where(
+      and(
+        eq(bookings.roomId, roomId),
+        eq(bookings.exclusive, true),
+        overlapping(startsAt, endsAt),
+        except(exceptBookingId),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Another session of the same family at overlapping times. */
+export async function familyClash(
+  executor: Executor,
+  caseId: string,
+  startsAt: Date,
+  endsAt: Date,
+  exceptBookingId?: string,
+) {
+  const [row] = await executor
+    .select(conflictColumns)
+    .from(bookings)
+    .innerJoin(cases, eq(cases.id, bookings.caseId))
+    .where(and(eq(bookings.caseId, caseId), overlapping(startsAt, endsAt), except(exceptBookingId)))
+    .limit(1);
+  return row;
+}
+
+/** Another family the same supervisor supervises at overlapping times. */
+export async function supervisorClash(
+  executor: Executor,
+  userId: string,
+  startsAt: Date,
+  endsAt: Date,
+  exceptBookingId?: string,
+) {
+  const [row] = await executor
+    .select(conflictColumns)
+    .from(bookings)
+    .innerJoin(cases, eq(cases.id, bookings.caseId))
+    .where(and(eq(bookings.supervisorUserId, userId), overlapping(startsAt, endsAt), except(exceptBookingId)))
+    .limit(1);
+  return row;
+}
+
+/** A staff member who may supervise at the centre, with their check dates. */
+export async function supervisorAt(executor: Executor, centreId: string, userId: string) {
+  const [row] = await executor
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      status: users.status,
+      dbsRecheckBy: staffChecks.dbsRecheckBy,
+      dbsCheckedOn: staffChecks.dbsCheckedOn,
+      trainingExpiresOn: staffChecks.trainingExpiresOn,
+      trainingCompletedOn: staffChecks.trainingCompletedOn,
+    })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .leftJoin(staffChecks, eq(staffChecks.userId, users.id))
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(roleAssignments.centreId, centreId),
+        inArray(roleAssignments.role, ['supervisor', 'coordinator']),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function peopleOfCase(executor: Executor, caseId: string) {
+  return executor
+    .select({
+      id: casePeople.id,
+      role: casePeople.role,
+      firstName: casePeople.firstName,
+      lastName: casePeople.lastName,
+      caseId: casePeople.caseId,
+    })
+    .from(casePeople)
+    .where(eq(casePeople.caseId, caseId));
+}
+
+/** Adds the pairs an assessment names (once: an active pair is never stored twice). */
+export async function ensurePairs(
+  executor: Executor,
+  centreId: string,
+  pairs: { personAId: string; personBId: string; minutes: number }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await executor
+    .insert(separationPairs)
+    .values(pairs.map((pair) => ({ ...pair, centreId, source: 'risk_assessment' as const })))
+    .onConflictDoNothing();
+}
+
+/** Active pairs that name any of these people. */
+export async function pairsOf(
+  executor: Executor,
+  personIds: string[],
+): Promise<(Pair & { source: 'risk_assessment' | 'coordinator' })[]> {
+  if (personIds.length === 0) return [];
+  return executor
+    .select({
+      id: separationPairs.id,
+      personAId: separationPairs.personAId,
+      personBId: separationPairs.personBId,
+      minutes: separationPairs.minutes,
+      source: separationPairs.source,
+    })
+    .from(separationPairs)
+    .where(
+      and(
+        isNull(separationPairs.endedAt),
+        or(inArray(separationPairs.personAId, personIds), inArray(separationPairs.personBId, personIds)),
+      ),
+    );
+}
+
+/** Makes an assessment pair's minutes follow the latest assessment and centre buffer. */
+export async function setPairMinutes(executor: Executor, pairId: string, minutes: number): Promise<void> {
+  await executor.update(separationPairs).set({ minutes }).where(eq(separationPairs.id, pairId));
+}
+
+export async function insertBooking(executor: Executor, values: typeof bookings.$inferInsert) {
+  const [row] = await executor.insert(bookings).values(values).returning();
+  return row!;
+}
+
+export async function updateBooking(
+  executor: Executor,
+  bookingId: string,
+  values: Partial<typeof bookings.$inferInsert>,
+) {
+  const [row] = await executor
+    .update(bookings)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(bookings.id, bookingId))
+    .returning();
+  return row!;
+}
+
+export async function replaceBookingPeople(
+  executor: Executor,
+  centreId: string,
+  bookingId: string,
+  people: PlannedPerson[],
+): Promise<void> {
+  await executor.delete(bookingPeople).where(eq(bookingPeople.bookingId, bookingId));
+  if (people.length === 0) return;
+  await executor.insert(bookingPeople).values(
+    people.map((person) => ({
+      bookingId,
+      centreId,
+      personId: person.personId,
+      plannedArriveAt: person.arriveAt,
+      plannedLeaveAt: person.leaveAt,
+      broughtByPersonId: person.broughtByPersonId,
+    })),
+  );
+}
+
+export async function replaceWindows(
+  executor: Executor,
+  centreId: string,
+  bookingId: string,
+  venueId: string,
+  windows: SeparationWindow[],
+): Promise<void> {
+  await executor.delete(separationWindows).where(eq(separationWindows.bookingId, bookingId));
+  if (windows.length === 0) return;
+  await executor
+    .insert(separationWindows)
+    .values(windows.map((window) => ({ ...window, centreId, bookingId, venueId })));
+}
+
+/**
+ * Windows of other bookings at the venue that clash with these (the same test as the exclusion
+ * constraints), with who is on the other side and when they are there.
+ */
+export async function separationClashes(
+  executor: Executor,
+  venueId: string,
+  bookingId: string | undefined,
+  windows: SeparationWindow[],
+) {
+  const found: {
+    personId: string;
+    otherPersonId: string;
+    otherFirstName: string;
+    otherLastName: string;
+    otherCaseId: string;
+    minutes: number;
+    otherArrives: Date;
+    otherLeaves: Date;
+    sameBooking: boolean;
+  }[] = [];
+  for (const window of windows) {
+    const rows = await executor
+      .select({
+        otherPersonId: separationWindows.personId,
+        otherFirstName: casePeople.firstName,
+        otherLastName: casePeople.lastName,
+        otherCaseId: casePeople.caseId,
+        minutes: separationPairs.minutes,
+        otherArrives: bookingPeople.plannedArriveAt,
+        otherLeaves: bookingPeople.plannedLeaveAt,
+        otherBookingId: separationWindows.bookingId,
+      })
+      .from(separationWindows)
+      .innerJoin(separationPairs, eq(separationPairs.id, separationWindows.pairId))
+      .innerJoin(casePeople, eq(casePeople.id, separationWindows.personId))
+      .innerJoin(
+        bookingPeople,
+        and(
+          eq(bookingPeople.bookingId, separationWindows.bookingId),
+          eq(bookingPeople.personId, separationWindows.personId),
+        ),
+      )
+      .where(
+        and(
+          eq(separationWindows.pairId, window.pairId),
+          eq(separationWindows.venueId, venueId),
+          ne(separationWindows.personId, window.personId),
+          eq(separationWindows.kind, window.kind),
+          lt(separationWindows.startsAt, window.endsAt),
+          gt(separationWindows.endsAt, window.startsAt),
+          bookingId ? ne(separationWindows.bookingId, bookingId) : undefined,
+        ),
+      )
+      .limit(1);
+    const row = rows[0];
+    if (row) found.push({ personId: window.personId, ...row, sameBooking: false });
+  }
+  return found;
+}
+
+export async function bookingAt(executor: Executor, centreId: string, bookingId: string) {
+  const [row] = await executor
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.id, bookingId), eq(bookings.centreId, centreId)));
+  return row;
+}
+
+/** Bookings with what the timetable shows of them, between two instants. */
+export async function bookingsBetween(
+  executor: Executor,
+  centreId: string,
+  window: { from: Date; to: Date } | null,
+  filters: { roomId?: string; caseId?: string; bookingIds?: string[]; includeCancelled?: boolean },
+) {
+  const rows = await executor
+    .select({
+      booking: bookings,
+      caseReference: cases.reference,
+      roomName: rooms.name,
+      roomUsage: rooms.usage,
+      venueName: venues.name,
+      supervisorName: users.displayName,
+    })
+    .from(bookings)
+    .innerJoin(cases, eq(cases.id, bookings.caseId))
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .innerJoin(venues, eq(venues.id, bookings.venueId))
+    .leftJoin(users, eq(users.id, bookings.supervisorUserId))
+    .where(
+      and(
+        eq(bookings.centreId, centreId),
+        window ? lt(bookings.startsAt, window.to) : undefined,
+        window ? gt(bookings.endsAt, window.from) : undefined,
+        filters.includeCancelled ? undefined : eq(bookings.status, 'booked'),
+        filters.roomId ? eq(bookings.roomId, filters.roomId) : undefined,
+        filters.caseId ? eq(bookings.caseId, filters.caseId) : undefined,
+        filters.bookingIds ? inArray(bookings.id, filters.bookingIds) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt), asc(rooms.name));
+  const ids = rows.map((row) => row.booking.id);
+  const people =
+    ids.length === 0
+      ? []
+      : await executor
+          .select({
+            bookingId: bookingPeople.bookingId,
+            personId: bookingPeople.personId,
+            firstName: casePeople.firstName,
+            lastName: casePeople.lastName,
+            role: casePeople.role,
+            arriveAt: bookingPeople.plannedArriveAt,
+            leaveAt: bookingPeople.plannedLeaveAt,
+            broughtByPersonId: bookingPeople.broughtByPersonId,
+          })
+          .from(bookingPeople)
+          .innerJoin(casePeople, eq(casePeople.id, bookingPeople.personId))
+          .where(inArray(bookingPeople.bookingId, ids))
+          .orderBy(asc(bookingPeople.plannedArriveAt));
+  const separated =
+    ids.length === 0
+      ? []
+      : await executor
+          .selectDistinct({ bookingId: separationWindows.bookingId, personId: separationWindows.personId })
+          .from(separationWindows)
+          .where(inArray(separationWindows.bookingId, ids));
+  return { rows, people, separated };
+}
+
+/** Ends a pair: it no longer keeps anyone apart, and its windows go. */
+export async function endPair(executor: Executor, pairId: string): Promise<void> {
+  await executor.update(separationPairs).set({ endedAt: new Date() }).where(eq(separationPairs.id, pairId));
+  await executor.delete(separationWindows).where(eq(separationWindows.pairId, pairId));
+}
+
+export async function insertPair(executor: Executor, values: typeof separationPairs.$inferInsert) {
+  const [row] = await executor.insert(separationPairs).values(values).returning();
+  return row!;
+}
+
+export async function pairAt(executor: Executor, centreId: string, pairId: string) {
+  const [row] = await executor
+    .select()
+    .from(separationPairs)
+    .where(and(eq(separationPairs.id, pairId), eq(separationPairs.centreId, centreId)));
+  return row;
+}
+
+/** Adults of the centre's cases, by id, with their case. */
+export async function adultsAt(executor: Executor, centreId: string, personIds: string[]) {
+  return executor
+    .select({
+      id: casePeople.id,
+      role: casePeople.role,
+      firstName: casePeople.firstName,
+      lastName: casePeople.lastName,
+      caseId: casePeople.caseId,
+      caseReference: cases.reference,
+    })
+    .from(casePeople)
+    .innerJoin(cases, eq(cases.id, casePeople.caseId))
+    .where(and(eq(cases.centreId, centreId), inArray(casePeople.id, personIds)));
+}
+
+/** Active pairs of a centre with both people's names and cases. */
+export async function pairsAt(executor: Executor, centreId: string) {
+  const pairs = await executor
+    .select()
+    .from(separationPairs)
+    .where(and(eq(separationPairs.centreId, centreId), isNull(separationPairs.endedAt)))
+    .orderBy(asc(separationPairs.createdAt));
+  const ids = [...new Set(pairs.flatMap((pair) => [pair.personAId, pair.personBId]))];
+  const people = ids.length === 0 ? [] : await adultsAt(executor, centreId, ids);
+  return { pairs, people };
+}
+
+/** Everyone planned in the booked, not yet started sessions that include any of these people. */
+export async function upcomingBookingsWith(executor: Executor, personIds: string[], after: Date) {
+  if (personIds.length === 0) return [];
+  const withThem = executor
+    .select({ id: bookingPeople.bookingId })
+    .from(bookingPeople)
+    .where(inArray(bookingPeople.personId, personIds));
+  return executor
+    .select({
+      bookingId: bookings.id,
+      venueId: bookings.venueId,
+      centreId: bookings.centreId,
+      localDate: bookings.localDate,
+      personId: bookingPeople.personId,
+      role: casePeople.role,
+      arriveAt: bookingPeople.plannedArriveAt,
+      leaveAt: bookingPeople.plannedLeaveAt,
+      broughtByPersonId: bookingPeople.broughtByPersonId,
+    })
+    .from(bookings)
+    .innerJoin(bookingPeople, eq(bookingPeople.bookingId, bookings.id))
+    .innerJoin(casePeople, eq(casePeople.id, bookingPeople.personId))
+    .where(and(inArray(bookings.id, withThem), eq(bookings.status, 'booked'), gt(bookings.startsAt, after)));
+}
+
+/** Adds windows of one booking without touching the ones it has. */
+export async function addWindows(
+  executor: Executor,
+  centreId: string,
+  bookingId: string,
+  venueId: string,
+  windows: SeparationWindow[],
+): Promise<void> {
+  if (windows.length === 0) return;
+  await executor
+    .insert(separationWindows)
+    .values(windows.map((window) => ({ ...window, centreId, bookingId, venueId })));
+}
