@@ -33,6 +33,7 @@ import { caseRoutes } from './cases/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { bookingRoutes } from './bookings/routes.js';
+import { rosterRoutes } from './roster/routes.js';
 import { riskRoutes } from './risk/routes.js';
 import { readinessRoutes } from './readiness/routes.js';
 import { rulesRoutes } from './rules/routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(
       await api.register(riskRoutes, deps);
       await api.register(planRoutes, deps);
       await api.register(bookingRoutes, deps);
+      await api.register(rosterRoutes, deps);
       await api.register(rulesRoutes, deps);
       await api.register(readinessRoutes, deps);
       await api.register(venueRoutes, deps);

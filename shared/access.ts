@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   TIMETABLE_MANAGE: 'timetable:manage',
   /** Record a staff member's criminal-record check and training dates. */
   STAFF_CHECKS_MANAGE: 'staff-checks:manage',
+  /** Record arrivals and departures on the day (check-in and check-out), and see who is on site. */
+  CHECK_IN: 'roster:check-in',
   /** A referrer: see the status of the referrals they made, and nothing else. */
   OWN_REFERRALS_READ: 'own-referrals:read',
 } as const;
@@ -89,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CONTACT_DETAILS_READ,
     P.CENTRE_RULES_MANAGE,
     P.ROSTER_READ,
+    P.CHECK_IN,
     P.SAFEGUARDING_READ,
     P.STATISTICS_READ,
     P.CASE_DOCUMENTS_READ,
@@ -96,8 +99,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.TIMETABLE_MANAGE,
     P.STAFF_CHECKS_MANAGE,
   ],
-  supervisor: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.ROSTER_READ, P.TIMETABLE_READ],
-  volunteer: [P.CENTRE_READ, P.ROOM_READ, P.ROSTER_READ],
+  supervisor: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.ROSTER_READ, P.CHECK_IN, P.TIMETABLE_READ],
+  volunteer: [P.CENTRE_READ, P.ROOM_READ, P.ROSTER_READ, P.CHECK_IN],
   safeguarding_lead: [
     P.CENTRE_READ,
     P.ROOM_READ,
@@ -105,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CONTACT_DETAILS_READ,
     P.SAFEGUARDING_READ,
     P.ROSTER_READ,
+    P.CHECK_IN,
     P.CASE_DOCUMENTS_READ,
     P.TIMETABLE_READ,
   ],
