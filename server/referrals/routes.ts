@@ -133,13 +133,19 @@ export const referralRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
       config: { access: { public: true }, rateLimit: sendLimit },
       schema: {
         tags,
-        summary: 'Send a referral',
+        summary: 'Send a referral (with the draft it was written in, its copy of the court order goes too)',
+        headers: resumeHeaders.extend({ 'x-draft-id': z.uuid().optional() }),
         body: referralBody,
         response: { 201: submittedView, ...errors },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await submitReferral(db, request.meta, submitter(request), request.body)),
+      reply.status(201).send(
+        await submitReferral(db, request.meta, submitter(request), request.body, {
+          draftId: request.headers['x-draft-id'],
+          resumeToken: request.headers['x-resume-token'],
+        }),
+      ),
   );
 
   const read = { access: { permission: PERMISSIONS.CASE_READ } };

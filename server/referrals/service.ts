@@ -8,6 +8,7 @@ import type { Actor, RequestMeta } from '../access/actor.js';
 import { randomToken, sameSecret, tokenHash } from '../accounts/secrets.js';
 import { recordAudit, whoOf, type AuditWho } from '../audit/service.js';
 import { openCaseFromReferral } from '../cases/service.js';
+import { draftFile, fileFollowsReferral, referralDocuments, type DraftKey } from '../files/service.js';
 import { queueMail } from '../mail/service.js';
 import { centreContact, nextReference } from '../organisation/service.js';
 import type { Db } from '../platform/database.js';
@@ -71,7 +72,10 @@ const draftView = (draft: {
 });
 
 export async function readDraft(db: Db, draftId: string, token: string | undefined) {
-  return draftView(await draftWithToken(db, draftId, token));
+  return {
+    ...draftView(await draftWithToken(db, draftId, token)),
+    courtOrderFile: await draftFile(db, draftId),
+  };
 }
 
 export async function saveDraft(db: Db, draftId: string, token: string | undefined, input: Draft) {
@@ -100,6 +104,8 @@ export async function submitReferral(
   meta: RequestMeta,
   submittedBy: AuditWho,
   referral: Referral,
+  /** The draft it was written in: its copy of the court order, if any, goes with the referral. */
+  draft?: DraftKey,
 ): Promise<{ referralId: string; reference: string; message: string }> {
   const centre = await centreContact(db, referral.centreId);
   if (!centre) throw new NotFound('centre', 'Choose a centre from the list.');
@@ -126,6 +132,7 @@ export async function submitReferral(
         dateOfBirth: child.dateOfBirth,
       })),
     );
+    await fileFollowsReferral(tx, draft, { referralId, centreId: centre.id });
     await queueMail(tx, {
       organisationId: centre.organisationId,
       centreId: centre.id,
@@ -239,7 +246,7 @@ export async function openReferral(db: Db, actor: Actor, centreId: string, id: s
     resourceId: id,
     centreId,
   });
-  return detail(db, row);
+  return { ...(await detail(db, row)), ...(await referralDocuments(db, actor, centreId, id)) };
 }
 
 /** Locks an undecided referral for a decision; a decided one is refused with what happened to it. */
@@ -266,6 +273,8 @@ export async function acceptReferral(db: Db, actor: Actor, centreId: string, id:
       decidedAt: new Date(),
       decidedByUserId: actor.userId,
       caseId: opened.id,
+      // An earlier request for information is answered by the decision.
+      decisionNote: null,
     });
     await queueMail(tx, {
       organisationId: actor.organisationId,
@@ -300,7 +309,8 @@ export async function requestInformation(
 ) {
   await db.transaction(async (tx) => {
     const row = await undecided(tx, centreId, id);
-    await updateReferral(tx, id, { status: 'awaiting_information' });
+    // Kept with the referral: the staff page shows it, and so does the referrer's own view.
+    await updateReferral(tx, id, { status: 'awaiting_information', decisionNote: message });
     await queueMail(tx, {
       organisationId: actor.organisationId,
       centreId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, id, isoDateTime, personName } from './common.js';
+import { draftFileView, storedFileView } from './files.js';
 
 /** A date without a time, as people write it on forms: 2026-03-14. */
 export const calendarDate = z.iso.date({ error: 'Enter a date like 14/03/2026' });
@@ -196,6 +197,8 @@ export const draftView = z.object({
   centreId: id.nullable(),
   answers: z.record(z.string(), z.unknown()),
   updatedAt: isoDateTime,
+  /** The copy of the court order attached to the draft, if any (given when the draft is read). */
+  courtOrderFile: draftFileView.nullable().optional(),
 });
 export const draftParams = z.strictObject({ draftId: id });
 
@@ -239,6 +242,8 @@ export const referralDetail = referralSummary.extend({
   decisionNote: z.string().nullable(),
   caseId: id.nullable(),
   duplicates: z.array(z.object({ referralId: id, reference: z.string(), childName: z.string() })),
+  /** Files sent with the referral (a copy of the order): only for staff who may read case documents. */
+  files: z.array(storedFileView).optional(),
 });
 
 export const requestInformationBody = z.strictObject({

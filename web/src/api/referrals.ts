@@ -71,10 +71,21 @@ export function useDraft(draft: { draftId: string; resumeToken: string } | null)
   });
 }
 
-export function useSendReferral() {
+/**
+ * Sends the referral. Given the draft it was written in (read when sending), the server moves the draft's
+ * copy of the court order to the referral in the same step.
+ */
+export function useSendReferral(draftOf?: () => { draftId: string; resumeToken: string } | null) {
   return useMutation({
-    mutationFn: (body: z.output<typeof referralBody>) =>
-      apiRequest('/referrals', { method: 'POST', body, schema: submittedView }),
+    mutationFn: (body: z.output<typeof referralBody>) => {
+      const draft = draftOf?.();
+      return apiRequest('/referrals', {
+        method: 'POST',
+        body,
+        schema: submittedView,
+        headers: draft ? { 'x-draft-id': draft.draftId, [RESUME_HEADER]: draft.resumeToken } : undefined,
+      });
+    },
   });
 }
 

@@ -6,6 +6,7 @@ import { ErrorSummary, type SummaryField } from '../../components/ErrorSummary.j
 import { Page } from '../../components/Page.js';
 import { ReferralSections, type ReferralSection } from '../../components/ReferralSections.js';
 import { previousStep, QUESTION_STEPS, stepFields, toBody, type QuestionStep } from './answers.js';
+import { CourtOrderFileCheck } from './CourtOrderFile.js';
 import type { ReferralFormApi, StepState } from './form.js';
 
 const SECTION_STEP: Record<ReferralSection, QuestionStep> = {
@@ -86,6 +87,9 @@ export function CheckAnswers({
               </Anchor>
             );
           }}
+        />
+        <CourtOrderFileCheck
+          orderGiven={form.values.courtOrder.kind === 'interim' || form.values.courtOrder.kind === 'final'}
         />
         <Stack gap="sm">
           <Title order={2} size="h3">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ORDER_KINDS } from '../../../../shared/api/referrals.js';
 import { DayInput } from '../../components/DayInput.js';
 import { fieldId } from './answers.js';
+import { CourtOrderFile } from './CourtOrderFile.js';
 import { checkbox, field, type ReferralFormApi } from './form.js';
 
 /** Whether a court order covers contact, and its details; a final order needs its time limit agreed. */
@@ -50,6 +51,7 @@ export function CourtOrderStep({ form }: { form: ReferralFormApi }) {
           />
         </Stack>
       )}
+      <CourtOrderFile orderGiven={kind === 'interim' || kind === 'final'} />
     </Stack>
   );
 }

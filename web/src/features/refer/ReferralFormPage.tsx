@@ -117,7 +117,7 @@ function ReferralForm({
   const form: ReferralFormApi = useForm<ReferralAnswers>({ initialValues: initial });
   const feedback = useFormFeedback(form);
   const saver = useDraftSaver(stored);
-  const send = useSendReferral();
+  const send = useSendReferral(readStoredDraft);
   const [showResumed, setShowResumed] = useState(resumedAt !== null);
 
   // Opened from a problem on the check page: once the page's heading has had focus, go to the field.

@@ -20,6 +20,7 @@ import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
 import { canDecideReferrals, canReadReferrals } from './access.js';
 import { DeclineDialog, RequestInformationDialog } from './DecisionDialogs.js';
+import { ReferralDocuments } from './ReferralDocuments.js';
 import { familyName, readReferralBody } from './referralBody.js';
 
 type ReferralDetail = z.infer<typeof referralDetail>;
@@ -200,6 +201,7 @@ function ReferralView({ referral }: { referral: ReferralDetail }) {
           </Stack>
         )}
 
+        <ReferralDocuments referral={referral} />
         <ReferralSections referral={body} />
       </Page>
 
