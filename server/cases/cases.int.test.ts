@@ -44,7 +44,8 @@ describe('the case record', () => {
   it('shows the family at a glance: people, children, court order, professionals, who is hidden from whom', async () => {
     const coordinator = await t.as(DEMO.coordinator);
     const list = await coordinator.get(`/api/centres/${riverside}/cases`);
-    expect(list.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
+    const listed = list.json().items.find((c: { id: string }) => c.id === caseId);
+    expect(listed).toMatchObject({ familyName: 'Hill', childrenNames: ['Ayo Hill'] });
     const response = await coordinator.get(`/api/centres/${riverside}/cases/${caseId}`);
     expect(response.statusCode).toBe(200);
     const detail = response.json();

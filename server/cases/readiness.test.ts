@@ -10,6 +10,7 @@ const ready: ReadinessFacts = {
   referralComplete: true,
   adultsNotVisited: [],
   childrenIntroduced: true,
+  childrenWithoutConsent: [],
   risk: { decision: 'supervised' },
   plan: { attendingAdults: [laura, mark] },
   currentRulesVersion: 2,
@@ -38,6 +39,38 @@ describe('booking readiness', () => {
       'The children’s introduction visit is not done yet.',
       'The risk assessment is not done yet.',
       'The contact plan is not agreed yet.',
+    ]);
+  });
+
+  it('a child whose consent is not recorded blocks booking, named in the sentence', () => {
+    expect(bookingReadiness({ ...ready, childrenWithoutConsent: ['Jamie Hill'] })).toEqual({
+      ready: false,
+      blockers: [
+        { code: 'consent_missing', message: 'Consent for Jamie Hill’s information has not been recorded.' },
+      ],
+    });
+    expect(
+      bookingReadiness({ ...ready, childrenWithoutConsent: ['Ayo Hill', 'Jamie Hill'] }).blockers[0]!.message,
+    ).toBe('Consent for Ayo Hill’s and Jamie Hill’s information has not been recorded.');
+  });
+
+  it('consent comes after the intake visits and before the risk assessment in the list', () => {
+    const result = bookingReadiness({
+      ...ready,
+      childrenIntroduced: false,
+      childrenWithoutConsent: ['Ayo Hill'],
+      risk: null,
+    });
+    expect(result.blockers.map((b) => b.code)).toEqual([
+      'children_not_introduced',
+      'consent_missing',
+      'risk_not_assessed',
+    ]);
+  });
+
+  it('a closed case says so first', () => {
+    expect(bookingReadiness({ ...ready, caseStatus: 'closed' }).blockers).toEqual([
+      { code: 'case_closed', message: 'The case is closed.' },
     ]);
   });
 
@@ -70,6 +103,7 @@ describe('booking readiness', () => {
       referralComplete: fc.boolean(),
       adultsNotVisited: fc.array(fc.constantFrom('Laura Hill', 'Mark Hill'), { maxLength: 2 }),
       childrenIntroduced: fc.boolean(),
+      childrenWithoutConsent: fc.subarray(['Ayo Hill', 'Jamie Hill']),
       risk: fc.option(
         fc.record({
           decision: fc.constantFrom(
@@ -102,6 +136,7 @@ describe('booking readiness', () => {
           f.referralComplete &&
           f.adultsNotVisited.length === 0 &&
           f.childrenIntroduced &&
+          f.childrenWithoutConsent.length === 0 &&
           f.risk !== null &&
           f.risk.decision !== 'decline' &&
           f.plan !== null &&

@@ -10,6 +10,8 @@ export interface ReadinessFacts {
   /** Adults (by name) whose separate intake visit is not done. */
   adultsNotVisited: string[];
   childrenIntroduced: boolean;
+  /** Children (by name) whose consent for their information is not recorded (a parent's, or their own). */
+  childrenWithoutConsent: string[];
   risk: { decision: 'supported' | 'supervised' | 'handover_only' | 'indirect_only' | 'decline' } | null;
   plan: { attendingAdults: readonly { id: string; name: string }[] } | null;
   /** The current version of the centre's rules; null if the centre has none. */
@@ -24,6 +26,7 @@ export type BlockerCode =
   | 'referral_incomplete'
   | 'intake_visit_missing'
   | 'children_not_introduced'
+  | 'consent_missing'
   | 'risk_not_assessed'
   | 'risk_declined'
   | 'plan_not_agreed'
@@ -55,6 +58,12 @@ export function bookingReadiness(facts: ReadinessFacts): Readiness {
   }
   if (!facts.childrenIntroduced)
     block('children_not_introduced', 'The children’s introduction visit is not done yet.');
+  if (facts.childrenWithoutConsent.length > 0) {
+    block(
+      'consent_missing',
+      `Consent for ${list(facts.childrenWithoutConsent.map((name) => `${name}’s`))} information has not been recorded.`,
+    );
+  }
   if (!facts.risk) block('risk_not_assessed', 'The risk assessment is not done yet.');
   else if (facts.risk.decision === 'decline')
     block('risk_declined', 'The risk assessment decided to decline contact.');

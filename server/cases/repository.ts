@@ -4,6 +4,7 @@ import {
   caseProfessionals,
   casePeople,
   cases,
+  childConsents,
   contactDetails,
   courtOrders,
   nonDisclosures,
@@ -108,9 +109,11 @@ export async function listCases(executor: Executor, centreId: string) {
       status: cases.status,
       serviceRequested: cases.serviceRequested,
       createdAt: cases.createdAt,
+      // Spelled out: Drizzle writes a lone table's column as a bare "id", which the subquery would
+      // read as the person's id.
       children: sql<
         string[]
-      >`coalesce((select array_agg(p.first_name || ' ' || p.last_name order by p.date_of_birth) from case_people p where p.case_id = ${cases.id} and p.role = 'child'), '{}')`,
+      >`coalesce((select array_agg(p.first_name || ' ' || p.last_name order by p.date_of_birth) from case_people p where p.case_id = "cases"."id" and p.role = 'child'), '{}')`,
     })
     .from(cases)
     .where(eq(cases.centreId, centreId))
@@ -164,12 +167,13 @@ export async function nonDisclosuresOf(executor: Executor, personIds: string[]) 
     .where(inArray(nonDisclosures.personId, personIds));
 }
 
+/** Every professional of the case: those still involved first, then those whose part has ended. */
 export async function professionalsOf(executor: Executor, caseId: string) {
   return executor
     .select()
     .from(caseProfessionals)
-    .where(and(eq(caseProfessionals.caseId, caseId), isNull(caseProfessionals.endedAt)))
-    .orderBy(asc(caseProfessionals.createdAt));
+    .where(eq(caseProfessionals.caseId, caseId))
+    .orderBy(sql`${caseProfessionals.endedAt} is not null`, asc(caseProfessionals.createdAt));
 }
 
 export async function courtOrdersOf(executor: Executor, caseId: string) {
@@ -235,4 +239,146 @@ export async function currentEmail(executor: Executor, personId: string): Promis
     .orderBy(desc(contactDetails.recordedAt))
     .limit(1);
   return row?.value;
+}
+
+// The rest of the case record: the open-case check, consent, later court orders and professionals,
+// closure. See consent.ts, court-orders.ts, professionals.ts, closure.ts and case-file.ts.
+
+/** The case, locked for the rest of the transaction: closing it waits for changes under way, and back. */
+export async function lockCase(executor: Executor, centreId: string, caseId: string) {
+  const [row] = await executor
+    .select({ id: cases.id, centreId: cases.centreId, status: cases.status })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.centreId, centreId)))
+    .for('update');
+  return row;
+}
+
+/** Sets or clears the closure of a case (status, when, by whom, outcome, note) in one update. */
+export async function updateClosure(
+  executor: Executor,
+  caseId: string,
+  values: Pick<
+    typeof cases.$inferInsert,
+    'status' | 'closedAt' | 'closedByUserId' | 'closureOutcome' | 'closureNote'
+  >,
+): Promise<void> {
+  await executor.update(cases).set(values).where(eq(cases.id, caseId));
+}
+
+export async function consentsOfCase(executor: Executor, caseId: string) {
+  return executor
+    .select({
+      id: childConsents.id,
+      childPersonId: childConsents.childPersonId,
+      givenByPersonId: childConsents.givenByPersonId,
+      givenOn: childConsents.givenOn,
+      recordedAt: childConsents.recordedAt,
+      recordedByUserId: childConsents.recordedByUserId,
+      withdrawnAt: childConsents.withdrawnAt,
+      withdrawnByUserId: childConsents.withdrawnByUserId,
+    })
+    .from(childConsents)
+    .where(eq(childConsents.caseId, caseId))
+    .orderBy(desc(childConsents.recordedAt));
+}
+
+export async function insertConsent(
+  executor: Executor,
+  values: typeof childConsents.$inferInsert,
+): Promise<string> {
+  const [row] = await executor.insert(childConsents).values(values).returning({ id: childConsents.id });
+  return row!.id;
+}
+
+/** Marks a consent withdrawn if it still stands; false when it was withdrawn already. */
+export async function withdrawConsentRow(
+  executor: Executor,
+  caseId: string,
+  consentId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows = await executor
+    .update(childConsents)
+    .set({ withdrawnAt: new Date(), withdrawnByUserId: userId })
+    .where(
+      and(
+        eq(childConsents.id, consentId),
+        eq(childConsents.caseId, caseId),
+        isNull(childConsents.withdrawnAt),
+      ),
+    )
+    .returning({ id: childConsents.id });
+  return rows.length === 1;
+}
+
+/** The court order in force: the newest not superseded. */
+export async function currentCourtOrderRow(executor: Executor, caseId: string) {
+  const [row] = await executor
+    .select({
+      id: courtOrders.id,
+      kind: courtOrders.kind,
+      madeOn: courtOrders.madeOn,
+      endsOn: courtOrders.endsOn,
+    })
+    .from(courtOrders)
+    .where(and(eq(courtOrders.caseId, caseId), isNull(courtOrders.supersededAt)))
+    .orderBy(desc(courtOrders.recordedAt))
+    .limit(1);
+  return row;
+}
+
+/** Supersedes every order of the case still in force (there is at most one). */
+export async function supersedeCourtOrders(executor: Executor, caseId: string, at: Date): Promise<void> {
+  await executor
+    .update(courtOrders)
+    .set({ supersededAt: at })
+    .where(and(eq(courtOrders.caseId, caseId), isNull(courtOrders.supersededAt)));
+}
+
+export async function addCourtOrder(
+  executor: Executor,
+  values: typeof courtOrders.$inferInsert,
+): Promise<string> {
+  const [row] = await executor.insert(courtOrders).values(values).returning({ id: courtOrders.id });
+  return row!.id;
+}
+
+export async function addProfessional(
+  executor: Executor,
+  values: typeof caseProfessionals.$inferInsert,
+): Promise<string> {
+  const [row] = await executor
+    .insert(caseProfessionals)
+    .values(values)
+    .returning({ id: caseProfessionals.id });
+  return row!.id;
+}
+
+/** Ends a professional's part in the case if it has not ended; false when it had. */
+export async function endProfessionalRow(
+  executor: Executor,
+  caseId: string,
+  professionalId: string,
+): Promise<boolean> {
+  const rows = await executor
+    .update(caseProfessionals)
+    .set({ endedAt: new Date() })
+    .where(
+      and(
+        eq(caseProfessionals.id, professionalId),
+        eq(caseProfessionals.caseId, caseId),
+        isNull(caseProfessionals.endedAt),
+      ),
+    )
+    .returning({ id: caseProfessionals.id });
+  return rows.length === 1;
+}
+
+export async function findProfessional(executor: Executor, caseId: string, professionalId: string) {
+  const [row] = await executor
+    .select({ id: caseProfessionals.id, role: caseProfessionals.role, endedAt: caseProfessionals.endedAt })
+    .from(caseProfessionals)
+    .where(and(eq(caseProfessionals.id, professionalId), eq(caseProfessionals.caseId, caseId)));
+  return row;
 }

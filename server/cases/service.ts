@@ -8,7 +8,8 @@ import type { referralBody } from '../../shared/api/referrals.js';
 import { PERMISSIONS } from '../../shared/access.js';
 import { can, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
-import { NotFound } from '../platform/errors.js';
+import { caseDocuments, fileFollowsCase } from '../files/service.js';
+import { Conflict, NotFound } from '../platform/errors.js';
 import { disclosureRules, type Viewer } from '../redaction/disclosure.js';
 import { protectedValue, type ContactKind } from '../redaction/protected.js';
 import { redactFor } from '../redaction/redact.js';
@@ -18,6 +19,7 @@ import {
   contactDetailsOf,
   currentEmail,
   courtOrdersOf,
+  currentCourtOrderRow,
   findCase,
   findPerson,
   insertCase,
@@ -27,6 +29,7 @@ import {
   insertPerson,
   insertProfessionals,
   listCases,
+  lockCase,
   nonDisclosuresOf,
   peopleOf,
   professionalsOf,
@@ -129,6 +132,7 @@ export async function openCaseFromReferral(
       timeLimitAgreed: order.timeLimitAgreed ?? false,
     });
   }
+  await fileFollowsCase(tx, { referralId: referral.id, caseId: opened.id });
   return opened;
 }
 
@@ -193,6 +197,7 @@ export async function openCase(db: Db, actor: Actor, centreId: string, caseId: s
     childrenNames: children.map((c) => `${c.firstName} ${c.lastName}`),
     createdAt: found.createdAt.toISOString(),
     contactDetailsShown,
+    ...(await caseDocuments(db, actor, centreId, caseId)),
     people: people.map((person) => ({
       id: person.id,
       role: person.role,
@@ -222,6 +227,7 @@ export async function openCase(db: Db, actor: Actor, centreId: string, caseId: s
       organisation: p.organisation,
       email: p.email,
       phone: p.phone,
+      endedAt: iso(p.endedAt),
     })),
     courtOrders: orders.map((o) => ({
       id: o.id,
@@ -248,7 +254,7 @@ export async function changeContactDetail(
   value: string,
 ) {
   await db.transaction(async (tx) => {
-    if (!(await findCase(tx, centreId, caseId))) throw new NotFound('case');
+    await caseOpenForChange(tx, centreId, caseId);
     const person = await findPerson(tx, caseId, personId);
     if (!person) throw new NotFound('person');
     await replaceContactDetail(tx, { personId, centreId, kind, value, userId: actor.userId });
@@ -282,4 +288,41 @@ export async function adultsOfCase(db: Executor, caseId: string) {
 /** Where to write to an adult: their own current email only, never anyone else's. */
 export async function ownEmailOf(db: Executor, personId: string): Promise<string | undefined> {
   return currentEmail(db, personId);
+}
+
+/** What every change to a closed case is answered with (409). */
+export const CASE_CLOSED = 'This case is closed.';
+
+/**
+ * The one check before any change to a case (intake, risk, plan, rules acceptance, consent, contact
+ * details, court orders, professionals, closing): the case of this centre, or 404 for a missing one and
+ * another centre's alike; locked until the transaction ends, so that it cannot close while the change is
+ * made; and open, or 409 "This case is closed.". Call it first, inside the change's transaction.
+ */
+export async function caseOpenForChange(tx: Executor, centreId: string, caseId: string) {
+  const found = await lockCase(tx, centreId, caseId);
+  if (!found) throw new NotFound('case');
+  if (found.status === 'closed') throw new Conflict(CASE_CLOSED, 'case_closed');
+  return found;
+}
+
+/** Everyone of a case with what the rules of other modules need to know of them (no contact details). */
+export async function peopleInCase(db: Executor, caseId: string) {
+  const people = await peopleOf(db, caseId);
+  return people.map((p) => ({
+    id: p.id,
+    role: p.role,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    name: `${p.firstName} ${p.lastName}`,
+    dateOfBirth: p.dateOfBirth,
+  }));
+}
+
+/** The court order in force for a case, or null: what plans must keep within. */
+export async function currentCourtOrder(
+  db: Executor,
+  caseId: string,
+): Promise<{ id: string; kind: 'interim' | 'final'; madeOn: string; endsOn: string | null } | null> {
+  return (await currentCourtOrderRow(db, caseId)) ?? null;
 }

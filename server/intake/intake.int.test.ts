@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralBody } from '../../shared/api/referrals.js';
-import { auditEvents, cases, outboxMessages } from '../db/schema.js';
+import { auditEvents, outboxMessages } from '../db/schema.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
 import { intakeStatus } from './service.js';
@@ -280,20 +280,37 @@ describe('booking intake visits', () => {
     ).toEqual(['kind', 'scheduledAt']);
   });
 
-  it('a closed case takes no new visits', async () => {
+  it('closing a case cancels the visits still waiting, telling each adult; a closed case takes no new visits', async () => {
     const other = await openFamily(riverside, DEMO.coordinator, referralFor(riverside));
-    // Closing a case arrives with its own issue; here the record is closed directly.
-    await t.database.db.update(cases).set({ status: 'closed' }).where(eq(cases.id, other.caseId));
+    const waiting = await coordinator.post(other.url, {
+      kind: 'adult',
+      personId: other.ids.Mark,
+      scheduledAt: SUMMER,
+    });
+    expect(waiting.statusCode, waiting.body).toBe(201);
+    const before = await mailIds();
+    const closed = await coordinator.post(`/api/centres/${riverside}/cases/${other.caseId}/close`, {
+      outcome: 'withdrawn',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const visits = (await coordinator.get(other.url)).json().items as { id: string; status: string }[];
+    expect(visits.map((v) => v.status)).toEqual(['cancelled']);
+    const mail = await mailSince(before);
+    expect(mail.map((m) => [m.toAddress, m.subject])).toEqual([
+      ['mark.hill@example.org', 'Visit cancelled: Sat 6 July 2030, 10:30'],
+    ]);
+    expect((await lastAudit('intake.cancelled'))!.detail).toMatchObject({ reason: 'case_closed' });
+
     const response = await coordinator.post(other.url, {
       kind: 'adult',
       personId: other.ids.Laura,
       scheduledAt: WINTER,
     });
-    expect(response.statusCode).toBe(422);
-    expect(response.json()).toEqual({
-      code: 'case_closed',
-      message: 'This case is closed: it takes no new intake visits.',
-    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toEqual({ code: 'case_closed', message: 'This case is closed.' });
+    const cancel = await coordinator.post(`${other.url}/${visits[0]!.id}/cancel`);
+    expect(cancel.json()).toEqual({ code: 'case_closed', message: 'This case is closed.' });
+    expect((await coordinator.get(other.url)).json().items).toHaveLength(1);
   });
 });
 

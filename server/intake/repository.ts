@@ -1,79 +1,10 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import {
-  casePeople,
-  cases,
-  centres,
-  contactDetails,
-  intakeVisits,
-  roleAssignments,
-  users,
-} from '../db/schema.js';
-import type { Executor } from '../platform/database.js';
-
 /**
- * The case as intake needs it, with its centre's name and time zone. Another centre's case answers
- * undefined, like a missing one. Locked, it keeps the case from closing while a visit is booked.
+ * Intake visits in the database: only the visit rows. The case, its people and their email addresses,
+ * the centre and its staff come from their own modules' services.
  */
-export async function findCaseAtCentre(executor: Executor, centreId: string, caseId: string, lock = false) {
-  const query = executor
-    .select({
-      id: cases.id,
-      centreId: cases.centreId,
-      reference: cases.reference,
-      status: cases.status,
-      organisationId: centres.organisationId,
-      centreName: centres.name,
-      centreAddress: centres.address,
-      timeZone: centres.timeZone,
-    })
-    .from(cases)
-    .innerJoin(centres, eq(centres.id, cases.centreId))
-    .where(and(eq(cases.id, caseId), eq(cases.centreId, centreId)));
-  const [row] = lock ? await query.for('update', { of: cases }) : await query;
-  return row;
-}
-
-/** The people of a case: what intake needs to know of them (no contact details). */
-export async function peopleOfCase(executor: Executor, caseId: string) {
-  return executor
-    .select({
-      id: casePeople.id,
-      role: casePeople.role,
-      firstName: casePeople.firstName,
-      lastName: casePeople.lastName,
-    })
-    .from(casePeople)
-    .where(eq(casePeople.caseId, caseId))
-    .orderBy(asc(casePeople.createdAt));
-}
-
-/** One person's own current email address, if they have one: never anyone else's. */
-export async function currentEmailOf(executor: Executor, personId: string): Promise<string | undefined> {
-  const [row] = await executor
-    .select({ value: contactDetails.value })
-    .from(contactDetails)
-    .where(
-      and(
-        eq(contactDetails.personId, personId),
-        eq(contactDetails.kind, 'email'),
-        isNull(contactDetails.supersededAt),
-      ),
-    )
-    .orderBy(desc(contactDetails.recordedAt))
-    .limit(1);
-  return row?.value;
-}
-
-/** A member of staff and the roles they hold at this centre (none if they do not work there). */
-export async function staffAtCentre(executor: Executor, centreId: string, userId: string) {
-  const rows = await executor
-    .select({ displayName: users.displayName, status: users.status, role: roleAssignments.role })
-    .from(users)
-    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(and(eq(users.id, userId), eq(roleAssignments.centreId, centreId)));
-  if (rows.length === 0) return undefined;
-  return { displayName: rows[0]!.displayName, status: rows[0]!.status, roles: rows.map((r) => r.role) };
-}
+import { and, asc, eq } from 'drizzle-orm';
+import { intakeVisits } from '../db/schema.js';
+import type { Executor } from '../platform/database.js';
 
 export async function insertVisit(executor: Executor, values: typeof intakeVisits.$inferInsert) {
   const [row] = await executor.insert(intakeVisits).values(values).returning({ id: intakeVisits.id });
@@ -85,12 +16,9 @@ const visitColumns = {
   caseId: intakeVisits.caseId,
   kind: intakeVisits.kind,
   personId: intakeVisits.personId,
-  personFirstName: casePeople.firstName,
-  personLastName: casePeople.lastName,
   scheduledAt: intakeVisits.scheduledAt,
   place: intakeVisits.place,
   staffUserId: intakeVisits.staffUserId,
-  staffName: users.displayName,
   status: intakeVisits.status,
   attendedPersonIds: intakeVisits.attendedPersonIds,
   outcome: intakeVisits.outcome,
@@ -105,8 +33,6 @@ export async function listVisits(executor: Executor, caseId: string) {
   return executor
     .select(visitColumns)
     .from(intakeVisits)
-    .innerJoin(casePeople, eq(casePeople.id, intakeVisits.personId))
-    .leftJoin(users, eq(users.id, intakeVisits.staffUserId))
     .where(eq(intakeVisits.caseId, caseId))
     .orderBy(asc(intakeVisits.scheduledAt), asc(intakeVisits.createdAt));
 }
@@ -115,8 +41,6 @@ export async function findVisit(executor: Executor, caseId: string, visitId: str
   const [row] = await executor
     .select(visitColumns)
     .from(intakeVisits)
-    .innerJoin(casePeople, eq(casePeople.id, intakeVisits.personId))
-    .leftJoin(users, eq(users.id, intakeVisits.staffUserId))
     .where(and(eq(intakeVisits.id, visitId), eq(intakeVisits.caseId, caseId)));
   return row;
 }
@@ -171,6 +95,20 @@ export async function updateVisit(
   >,
 ): Promise<void> {
   await executor.update(intakeVisits).set(values).where(eq(intakeVisits.id, visitId));
+}
+
+/** The visits of a case still waiting to happen, locked: closing the case cancels them. */
+export async function lockScheduledVisits(executor: Executor, caseId: string) {
+  return executor
+    .select({
+      id: intakeVisits.id,
+      kind: intakeVisits.kind,
+      personId: intakeVisits.personId,
+      scheduledAt: intakeVisits.scheduledAt,
+    })
+    .from(intakeVisits)
+    .where(and(eq(intakeVisits.caseId, caseId), eq(intakeVisits.status, 'scheduled')))
+    .for('update');
 }
 
 /** Which visits of a case are done: enough to say whom intake has seen. */

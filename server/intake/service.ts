@@ -7,30 +7,31 @@ import type { z } from 'zod';
 import { PERMISSIONS, roleGrants, type Role } from '../../shared/access.js';
 import type { completeVisitBody, scheduleVisitBody } from '../../shared/api/intake.js';
 import type { Actor } from '../access/actor.js';
+import { displayNamesOf, staffMemberAtCentre } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
+import { caseOfCentre, caseOpenForChange, ownEmailOf, peopleInCase } from '../cases/service.js';
 import { queueMail } from '../mail/service.js';
+import { centreContact } from '../organisation/service.js';
 import type { Db, Executor, Tx } from '../platform/database.js';
 import { Conflict, NotFound, RuleRefused } from '../platform/errors.js';
-import { localDateTime } from './local-time.js';
+import { localDateTime } from '../platform/local-time.js';
 import {
-  currentEmailOf,
   doneVisits,
-  findCaseAtCentre,
   findVisit,
   insertVisit,
   listVisits,
+  lockScheduledVisits,
   lockVisit,
-  peopleOfCase,
   scheduledVisitOf,
-  staffAtCentre,
   updateVisit,
   type VisitRow,
 } from './repository.js';
 
 type ScheduleInput = z.output<typeof scheduleVisitBody>;
 type CompleteInput = z.output<typeof completeVisitBody>;
-type Person = Awaited<ReturnType<typeof peopleOfCase>>[number];
-type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseAtCentre>>>;
+type Person = Awaited<ReturnType<typeof peopleInCase>>[number];
+/** The centre as a visit's mail needs it. */
+type Centre = { organisationId: string; name: string; address: string | null; timeZone: string };
 
 const ADULT_ROLES: readonly Person['role'][] = ['resident_parent', 'non_resident_parent', 'other_attendee'];
 const isAdult = (person: Pick<Person, 'role'>) => ADULT_ROLES.includes(person.role);
@@ -48,7 +49,7 @@ export interface IntakeStatus {
 
 /** Whom intake has seen: for the check that a case is ready to book. */
 export async function intakeStatus(db: Executor, caseId: string): Promise<IntakeStatus> {
-  const [people, done] = await Promise.all([peopleOfCase(db, caseId), doneVisits(db, caseId)]);
+  const [people, done] = await Promise.all([peopleInCase(db, caseId), doneVisits(db, caseId)]);
   return progressOf(people, done);
 }
 
@@ -67,16 +68,29 @@ function progressOf(
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
-const visitView = (row: VisitRow) => ({
+/** Visits as the screens show them: with the names of the adult visited and of the member of staff. */
+async function visitViews(db: Executor, caseId: string, rows: VisitRow[], people?: Person[]) {
+  const [everyone, staff] = await Promise.all([
+    people ?? peopleInCase(db, caseId),
+    displayNamesOf(
+      db,
+      rows.map((row) => row.staffUserId),
+    ),
+  ]);
+  const names = new Map(everyone.map((person) => [person.id, person.name]));
+  return rows.map((row) => visitView(row, names.get(row.personId) ?? '', staff));
+}
+
+const visitView = (row: VisitRow, personName: string, staff: Map<string, string>) => ({
   id: row.id,
   caseId: row.caseId,
   kind: row.kind,
   personId: row.personId,
-  personName: `${row.personFirstName} ${row.personLastName}`,
+  personName,
   scheduledAt: row.scheduledAt.toISOString(),
   place: row.place,
   staffUserId: row.staffUserId,
-  staffName: row.staffName,
+  staffName: row.staffUserId ? (staff.get(row.staffUserId) ?? null) : null,
   status: row.status,
   attendedPersonIds: row.attendedPersonIds,
   outcome: row.outcome,
@@ -85,21 +99,21 @@ const visitView = (row: VisitRow) => ({
   completedAt: iso(row.completedAt),
 });
 
-async function caseAt(executor: Executor, centreId: string, caseId: string, lock = false) {
-  const found = await findCaseAtCentre(executor, centreId, caseId, lock);
-  if (!found) throw new NotFound('case');
-  return found;
+async function centreOf(executor: Executor, centreId: string): Promise<Centre> {
+  const centre = await centreContact(executor, centreId);
+  if (!centre) throw new NotFound('case');
+  return centre;
 }
 
 async function visitOf(executor: Executor, caseId: string, visitId: string) {
   const row = await findVisit(executor, caseId, visitId);
   if (!row) throw new NotFound('visit');
-  return visitView(row);
+  return (await visitViews(executor, caseId, [row]))[0]!;
 }
 
 export async function listVisitsOf(db: Db, actor: Actor, centreId: string, caseId: string) {
-  await caseAt(db, centreId, caseId);
-  const [rows, people] = await Promise.all([listVisits(db, caseId), peopleOfCase(db, caseId)]);
+  await caseOfCentre(db, centreId, caseId);
+  const [rows, people] = await Promise.all([listVisits(db, caseId), peopleInCase(db, caseId)]);
   await recordAudit(db, actor.meta, whoOf(actor), {
     action: 'intake.read',
     outcome: 'success',
@@ -109,7 +123,7 @@ export async function listVisitsOf(db: Db, actor: Actor, centreId: string, caseI
     detail: { count: rows.length },
   });
   return {
-    items: rows.map(visitView),
+    items: await visitViews(db, caseId, rows, people),
     progress: progressOf(
       people,
       rows.filter((row) => row.status === 'done'),
@@ -130,11 +144,9 @@ export async function scheduleVisit(
   const scheduledAt = new Date(input.scheduledAt);
   const { visitId, mailed } = await db.transaction(async (tx) => {
     // Locked, so that the case cannot close, nor a second visit be booked, while this one is.
-    const found = await caseAt(tx, centreId, caseId, true);
-    if (found.status === 'closed') {
-      throw new RuleRefused('This case is closed: it takes no new intake visits.', 'case_closed');
-    }
-    const people = await peopleOfCase(tx, caseId);
+    await caseOpenForChange(tx, centreId, caseId);
+    const centre = await centreOf(tx, centreId);
+    const people = await peopleInCase(tx, caseId);
     const person = people.find((p) => p.id === input.personId);
     if (!person) {
       throw new RuleRefused('Choose an adult of this case: that person is not part of it.', 'not_in_case');
@@ -149,7 +161,7 @@ export async function scheduleVisit(
     }
     let staffName: string | null = null;
     if (input.staffUserId) {
-      const staff = await staffAtCentre(tx, centreId, input.staffUserId);
+      const staff = await staffMemberAtCentre(tx, centreId, input.staffUserId);
       if (!staff || staff.status !== 'active' || !staff.roles.some(mayHoldVisits)) {
         throw new RuleRefused(
           'Choose a member of staff of this centre who may read case files (a coordinator, supervisor or safeguarding lead).',
@@ -165,7 +177,7 @@ export async function scheduleVisit(
       input.kind === 'adult' ? person.id : undefined,
     );
     if (waiting) {
-      const when = localDateTime(waiting.scheduledAt, found.timeZone);
+      const when = localDateTime(waiting.scheduledAt, centre.timeZone);
       throw new Conflict(
         input.kind === 'adult'
           ? `${fullName(person)} already has an intake visit booked for ${when}. Cancel it before booking another.`
@@ -182,18 +194,18 @@ export async function scheduleVisit(
       place: input.place ?? null,
       staffUserId: input.staffUserId ?? null,
     });
-    const sent = await tellTheAdult(tx, found, person, {
+    const sent = await tellTheAdult(tx, centreId, centre, person, {
       subject: (when) =>
         input.kind === 'adult'
-          ? `Your visit with ${found.centreName}: ${when}`
-          : `The children’s introduction visit at ${found.centreName}: ${when}`,
+          ? `Your visit with ${centre.name}: ${when}`
+          : `The children’s introduction visit at ${centre.name}: ${when}`,
       lines: (when) => [
         input.kind === 'adult'
-          ? `${found.centreName} would like to meet you on your own before contact begins, to talk about how it will work and to hear any worries you have.`
-          : `Before contact begins, the children are invited to visit ${found.centreName} with you, to see the rooms and meet the staff.`,
+          ? `${centre.name} would like to meet you on your own before contact begins, to talk about how it will work and to hear any worries you have.`
+          : `Before contact begins, the children are invited to visit ${centre.name} with you, to see the rooms and meet the staff.`,
         '',
         `When: ${when}`,
-        `Where: ${input.place ?? [found.centreName, found.centreAddress].filter(Boolean).join(', ')}`,
+        `Where: ${input.place ?? [centre.name, centre.address].filter(Boolean).join(', ')}`,
         ...(staffName ? [`With: ${staffName}`] : []),
         '',
         'If you cannot come at this time, please tell the centre as soon as you can.',
@@ -220,20 +232,21 @@ export async function scheduleVisit(
  */
 async function tellTheAdult(
   tx: Tx,
-  found: CaseRow,
+  centreId: string,
+  centre: Centre,
   person: Person,
   message: { subject: (when: string) => string; lines: (when: string) => string[]; scheduledAt: Date },
 ): Promise<boolean> {
   if (message.scheduledAt.getTime() <= Date.now()) return false;
-  const address = await currentEmailOf(tx, person.id);
+  const address = await ownEmailOf(tx, person.id);
   if (!address) return false;
-  const when = localDateTime(message.scheduledAt, found.timeZone);
+  const when = localDateTime(message.scheduledAt, centre.timeZone);
   await queueMail(tx, {
-    organisationId: found.organisationId,
-    centreId: found.centreId,
+    organisationId: centre.organisationId,
+    centreId,
     toAddress: address,
     subject: message.subject(when),
-    bodyText: [`Dear ${person.firstName},`, '', ...message.lines(when), '', found.centreName].join('\n'),
+    bodyText: [`Dear ${person.firstName},`, '', ...message.lines(when), '', centre.name].join('\n'),
   });
   return true;
 }
@@ -247,11 +260,11 @@ export async function completeVisit(
   input: CompleteInput,
 ) {
   await db.transaction(async (tx) => {
-    await caseAt(tx, centreId, caseId);
+    await caseOpenForChange(tx, centreId, caseId);
     const visit = await lockVisit(tx, caseId, visitId);
     if (!visit) throw new NotFound('visit');
     refuseIfFinished(visit.status);
-    const people = await peopleOfCase(tx, caseId);
+    const people = await peopleInCase(tx, caseId);
     const byId = new Map(people.map((p) => [p.id, p]));
     const attended = [...new Set(input.attendedPersonIds)];
     const stranger = attended.find((id) => !byId.has(id));
@@ -302,17 +315,18 @@ export async function completeVisit(
 
 export async function cancelVisit(db: Db, actor: Actor, centreId: string, caseId: string, visitId: string) {
   const mailed = await db.transaction(async (tx) => {
-    const found = await caseAt(tx, centreId, caseId);
+    await caseOpenForChange(tx, centreId, caseId);
+    const centre = await centreOf(tx, centreId);
     const visit = await lockVisit(tx, caseId, visitId);
     if (!visit) throw new NotFound('visit');
     refuseIfFinished(visit.status);
     await updateVisit(tx, visitId, { status: 'cancelled' });
-    const people = await peopleOfCase(tx, caseId);
+    const people = await peopleInCase(tx, caseId);
     const person = people.find((p) => p.id === visit.personId)!;
-    const sent = await tellTheAdult(tx, found, person, {
+    const sent = await tellTheAdult(tx, centreId, centre, person, {
       subject: (when) => `Visit cancelled: ${when}`,
       lines: (when) => [
-        `The visit booked for ${when} with ${found.centreName} is cancelled.`,
+        `The visit booked for ${when} with ${centre.name} is cancelled.`,
         'The centre will be in touch to arrange another time.',
       ],
       scheduledAt: visit.scheduledAt,
@@ -328,6 +342,43 @@ export async function cancelVisit(db: Db, actor: Actor, centreId: string, caseId
     return sent;
   });
   return { ...(await visitOf(db, caseId, visitId)), mailed };
+}
+
+/**
+ * When a case closes: every visit still waiting to happen is cancelled, and each adult told of their own
+ * visit as when one visit is cancelled (the case's closing is not mentioned). Runs inside the closing's
+ * transaction, which holds the case locked; answers how many were cancelled.
+ */
+export async function cancelVisitsOnClosure(
+  tx: Tx,
+  actor: Actor,
+  centreId: string,
+  caseId: string,
+): Promise<number> {
+  const waiting = await lockScheduledVisits(tx, caseId);
+  if (waiting.length === 0) return 0;
+  const [centre, people] = await Promise.all([centreOf(tx, centreId), peopleInCase(tx, caseId)]);
+  for (const visit of waiting) {
+    await updateVisit(tx, visit.id, { status: 'cancelled' });
+    const person = people.find((p) => p.id === visit.personId)!;
+    const sent = await tellTheAdult(tx, centreId, centre, person, {
+      subject: (when) => `Visit cancelled: ${when}`,
+      lines: (when) => [
+        `The visit booked for ${when} with ${centre.name} is cancelled.`,
+        'If you have any questions, please contact the centre.',
+      ],
+      scheduledAt: visit.scheduledAt,
+    });
+    await recordAudit(tx, actor.meta, whoOf(actor), {
+      action: 'intake.cancelled',
+      outcome: 'success',
+      resourceType: 'intake_visit',
+      resourceId: visit.id,
+      centreId,
+      detail: { caseId, kind: visit.kind, mailed: sent, reason: 'case_closed' },
+    });
+  }
+  return waiting.length;
 }
 
 function refuseIfFinished(status: 'scheduled' | 'done' | 'cancelled') {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   attendeeProblems,
   courtOrderRefusal,
+  mayAttendRefusal,
+  planPastOrderWarning,
   recordingsRefusal,
+  serviceRefusal,
+  SERVICES_FOR_DECISION,
+  type Service,
   separationOf,
   staggerClashes,
   timingProblems,
@@ -53,7 +58,7 @@ describe('the court order', () => {
       field: 'endsOn',
     });
     expect(courtOrderRefusal(final, { startsOn: '2027-01-01', endsOn: '2027-07-01' })?.message).toBe(
-      'The court order is final and ends on 30/06/2027, so the plan must end by then.',
+      'The court order is final and ends on 30 June 2027, so the plan must end by then.',
     );
     expect(courtOrderRefusal(final, { startsOn: '2027-01-01', endsOn: '2027-06-30' })).toBeNull();
   });
@@ -137,5 +142,94 @@ describe('adults who must not meet', () => {
         },
       ),
     );
+  });
+});
+
+describe('the risk assessment’s decision', () => {
+  it('supported is met by supported or supervised contact (and the supervised kinds), not by handover', () => {
+    expect(serviceRefusal('supported', 'supported')).toBeNull();
+    expect(serviceRefusal('supervised', 'supported')).toBeNull();
+    expect(serviceRefusal('virtual', 'supported')).toBeNull();
+    expect(serviceRefusal('handover', 'supported')).toEqual({
+      code: 'service_not_in_decision',
+      message:
+        'The risk assessment decided on supported contact, so the plan must be supported contact, supervised contact, a virtual (video) session or an observed visit, not handover.',
+      field: 'serviceType',
+    });
+  });
+
+  it('supervised needs supervised contact; handover only needs handover', () => {
+    expect(serviceRefusal('supported', 'supervised')?.message).toBe(
+      'The risk assessment decided on supervised contact, so the plan must be supervised contact, a virtual (video) session or an observed visit, not supported contact.',
+    );
+    expect(serviceRefusal('supervised', 'handover_only')?.message).toBe(
+      'The risk assessment decided on handover only, so the plan must be handover, not supervised contact.',
+    );
+    expect(serviceRefusal('handover', 'handover_only')).toBeNull();
+  });
+
+  it('indirect only, or a decline, allows no plan of sessions whatever its service', () => {
+    for (const service of ['supported', 'supervised', 'handover', 'indirect', 'virtual'] as Service[]) {
+      expect(serviceRefusal(service, 'indirect_only')?.code).toBe('decision_allows_no_sessions');
+      expect(serviceRefusal(service, 'decline')?.message).toBe(
+        'The risk assessment decided to decline contact, so no plan of sessions can be agreed.',
+      );
+    }
+  });
+
+  it('without an assessment nothing is checked here (readiness asks for one)', () => {
+    expect(serviceRefusal('supported', null)).toBeNull();
+  });
+
+  it('never allows less care than the decision: each decision’s services are within the one above it', () => {
+    const order = ['supported', 'supervised'] as const;
+    expect(SERVICES_FOR_DECISION[order[1]].every((s) => SERVICES_FOR_DECISION[order[0]].includes(s))).toBe(
+      true,
+    );
+    expect(SERVICES_FOR_DECISION.supervised).not.toContain('supported');
+  });
+});
+
+describe('who may attend', () => {
+  const named = [
+    { id: 'laura', name: 'Laura Hill' },
+    { id: 'mark', name: 'Mark Hill' },
+    { id: 'ayo', name: 'Ayo Hill' },
+    { id: 'june', name: 'June Hill' },
+  ];
+
+  it('an assessment that names nobody sets no limit', () => {
+    expect(mayAttendRefusal(['laura', 'ayo'], [], named)).toBeNull();
+  });
+
+  it('attendees must be among those it names, and the refusal names everyone who is not', () => {
+    expect(mayAttendRefusal(['mark', 'ayo'], ['mark', 'ayo'], named)).toBeNull();
+    expect(mayAttendRefusal(['mark', 'ayo', 'laura'], ['mark', 'ayo'], named)).toEqual({
+      code: 'not_allowed_to_attend',
+      message:
+        'The risk assessment does not name Laura Hill among the people who may attend. Choose only people it names, or record a new assessment.',
+      field: 'attendeePersonIds',
+    });
+    expect(mayAttendRefusal(['laura', 'june', 'ayo'], ['ayo', 'mark'], named)?.message).toMatch(
+      /^The risk assessment does not name Laura Hill and June Hill among/,
+    );
+  });
+});
+
+describe('a plan overtaken by a later final order', () => {
+  const final = { kind: 'final' as const, endsOn: '2027-06-30' };
+
+  it('warns when the plan runs past the order’s end or has no end', () => {
+    expect(planPastOrderWarning(final, { endsOn: '2027-12-31' })?.message).toBe(
+      'The final court order ends on 30 June 2027, but the contact plan runs to 31 December 2027. Agree a new version of the plan that ends by then.',
+    );
+    expect(planPastOrderWarning(final, { endsOn: null })?.code).toBe('plan_past_final_order');
+  });
+
+  it('is quiet for a plan within the order, an interim order, no order or no plan', () => {
+    expect(planPastOrderWarning(final, { endsOn: '2027-06-30' })).toBeNull();
+    expect(planPastOrderWarning({ kind: 'interim', endsOn: '2027-01-01' }, { endsOn: null })).toBeNull();
+    expect(planPastOrderWarning(null, { endsOn: null })).toBeNull();
+    expect(planPastOrderWarning(final, null)).toBeNull();
   });
 });

@@ -1,9 +1,15 @@
 /**
  * The rules a contact plan must meet before it is agreed, as pure functions: who may attend, the court
- * order's limits, and staggered times for adults who must not meet.
+ * order's limits, staggered times for adults who must not meet, and the risk assessment's decision and
+ * list of who may attend.
  */
 import type { AttendanceTiming } from '../../shared/api/plans.js';
+import type { SERVICES } from '../../shared/api/referrals.js';
+import type { RiskDecision } from '../../shared/api/risk.js';
 import type { FieldProblem } from '../platform/errors.js';
+import { spokenDay } from '../platform/local-time.js';
+
+export type Service = (typeof SERVICES)[number];
 
 export interface CasePerson {
   id: string;
@@ -64,8 +70,6 @@ export function timingsOfAdults(
   );
 }
 
-const ukDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-
 /**
  * A final order is taken only with a time limit, so a plan under one needs an end date, no later than
  * the order's own end. Interim orders set no limit here.
@@ -85,7 +89,7 @@ export function courtOrderRefusal(
   if (order.endsOn && plan.endsOn > order.endsOn) {
     return {
       code: 'after_final_order',
-      message: `The court order is final and ends on ${ukDate(order.endsOn)}, so the plan must end by then.`,
+      message: `The court order is final and ends on ${spokenDay(order.endsOn)}, so the plan must end by then.`,
       field: 'endsOn',
     };
   }
@@ -161,4 +165,102 @@ export function staggerClashes(
     if (!first || !second) return false;
     return moves(first).some((x) => moves(second).some((y) => Math.abs(x - y) < gapMinutes));
   });
+}
+
+/**
+ * A plan already agreed that a later final order overtakes: the order is recorded all the same (it is the
+ * court's), and the case file says what to put right. The next version of the plan is held to the order
+ * by `courtOrderRefusal`.
+ */
+export function planPastOrderWarning(
+  order: { kind: 'interim' | 'final'; endsOn: string | null } | null,
+  plan: { endsOn: string | null } | null,
+): { code: 'plan_past_final_order'; message: string } | null {
+  if (!plan || order?.kind !== 'final' || !order.endsOn) return null;
+  if (plan.endsOn && plan.endsOn <= order.endsOn) return null;
+  const runs = plan.endsOn ? `runs to ${spokenDay(plan.endsOn)}` : 'has no end date';
+  return {
+    code: 'plan_past_final_order',
+    message: `The final court order ends on ${spokenDay(order.endsOn)}, but the contact plan ${runs}. Agree a new version of the plan that ends by then.`,
+  };
+}
+
+const DECISION_WORDS: Record<RiskDecision, string> = {
+  supported: 'supported contact',
+  supervised: 'supervised contact',
+  handover_only: 'handover only',
+  indirect_only: 'indirect contact only',
+  decline: 'declining contact',
+};
+
+const SERVICE_WORDS: Record<Service, string> = {
+  supported: 'supported contact',
+  supervised: 'supervised contact',
+  handover: 'handover',
+  indirect: 'indirect contact',
+  virtual: 'a virtual (video) session',
+  observed_visit: 'an observed visit',
+};
+
+/**
+ * The services a plan may have under each decision of the risk assessment. Supervised contact meets a
+ * supported decision too (more care, never less). A virtual session is a supervised video call, and an
+ * outside officer's observed visit is watched throughout, so both go where supervised contact does.
+ * Indirect contact only, or a decline, allows no plan of sessions at all.
+ */
+export const SERVICES_FOR_DECISION: Record<RiskDecision, readonly Service[]> = {
+  supported: ['supported', 'supervised', 'virtual', 'observed_visit'],
+  supervised: ['supervised', 'virtual', 'observed_visit'],
+  handover_only: ['handover'],
+  indirect_only: [],
+  decline: [],
+};
+
+const either = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+const both = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+
+/** The plan's service must fit the decision of the assessment in force; no assessment, no check. */
+export function serviceRefusal(serviceType: Service, decision: RiskDecision | null): PlanRefusal | null {
+  if (!decision) return null;
+  const allowed = SERVICES_FOR_DECISION[decision];
+  if (allowed.includes(serviceType)) return null;
+  if (allowed.length === 0) {
+    return {
+      code: 'decision_allows_no_sessions',
+      message:
+        decision === 'decline'
+          ? 'The risk assessment decided to decline contact, so no plan of sessions can be agreed.'
+          : 'The risk assessment decided on indirect contact only (letters, cards and gifts passed on by the centre), so no plan of sessions can be agreed.',
+      field: 'serviceType',
+    };
+  }
+  return {
+    code: 'service_not_in_decision',
+    message: `The risk assessment decided on ${DECISION_WORDS[decision]}, so the plan must be ${either(allowed.map((s) => SERVICE_WORDS[s]))}, not ${SERVICE_WORDS[serviceType]}.`,
+    field: 'serviceType',
+  };
+}
+
+/**
+ * When the assessment names who may attend, the plan's attendees must be among them. An assessment that
+ * names nobody sets no limit here.
+ */
+export function mayAttendRefusal(
+  attendeeIds: readonly string[],
+  mayAttend: readonly string[],
+  people: readonly { id: string; name: string }[],
+): PlanRefusal | null {
+  if (mayAttend.length === 0) return null;
+  const allowed = new Set(mayAttend);
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const outside = attendeeIds.filter((personId) => !allowed.has(personId));
+  if (outside.length === 0) return null;
+  const who = both(outside.map((personId) => names.get(personId) ?? 'someone not in this case'));
+  return {
+    code: 'not_allowed_to_attend',
+    message: `The risk assessment does not name ${who} among the people who may attend. Choose only people it names, or record a new assessment.`,
+    field: 'attendeePersonIds',
+  };
 }

@@ -19,13 +19,24 @@ interface Family {
   ayo: string;
 }
 
+let sender = 0;
+
 /** Sends a referral and accepts it, as the referrer and the centre's coordinator would. */
 async function familyAt(
   centreId: string,
   coordinator: string,
   overrides: Partial<ReferralBody> = {},
 ): Promise<Family> {
-  const sent = (await t.anonymous().post('/api/referrals', referralFor(centreId, overrides))).json();
+  // Each referral comes from its own address, so the public form's flood limit stays out of the way.
+  sender++;
+  const sent = (
+    await t.anonymous().request({
+      method: 'POST',
+      url: '/api/referrals',
+      payload: referralFor(centreId, overrides),
+      remoteAddress: `127.0.4.${sender}`,
+    })
+  ).json();
   const client = await t.as(coordinator);
   const accepted = await client.post(`/api/centres/${centreId}/referrals/${sent.referralId}/accept`);
   expect(accepted.statusCode).toBe(200);
@@ -311,7 +322,7 @@ describe('a final court order', () => {
     );
     expect(late.statusCode).toBe(422);
     expect(late.json().message).toBe(
-      'The court order is final and ends on 30/06/2027, so the plan must end by then.',
+      'The court order is final and ends on 30 June 2027, so the plan must end by then.',
     );
     const within = await coordinator.post(
       plansUrl(riverside, family.caseId),
@@ -544,5 +555,185 @@ describe('who may see and agree plans', () => {
     const response = await coordinator.post(plansUrl(hillview, elsewhere.caseId), planFor(elsewhere));
     expect(response.statusCode).toBe(201);
     expect(response.json().firstReviewAfterSessions).toBe(7);
+  });
+});
+
+describe('the risk assessment’s decision and who may attend', () => {
+  const none = { present: false };
+  async function assess(
+    family: Family,
+    decision: string,
+    mayAttend: string[],
+    replacesVersion: number | null,
+  ) {
+    const coordinator = await t.as(DEMO.coordinator);
+    const response = await coordinator.post(
+      `/api/centres/${riverside}/cases/${family.caseId}/risk-assessments`,
+      {
+        replacesVersion,
+        factors: {
+          domestic_abuse: none,
+          injunctions: none,
+          substance_misuse: none,
+          abduction_risk: none,
+          mental_health: none,
+          previous_incidents: none,
+        },
+        level: 'low',
+        decision,
+        conditions: { mayAttend },
+      },
+    );
+    expect(response.statusCode, response.body).toBe(201);
+  }
+
+  it('the plan’s attendees must be among those the assessment names, and the refusal names who is not', async () => {
+    const family = await familyAt(riverside, DEMO.coordinator);
+    await assess(family, 'supervised', [family.mark, family.ayo], null);
+    const coordinator = await t.as(DEMO.coordinator);
+    const refused = await coordinator.post(plansUrl(riverside, family.caseId), planFor(family));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toEqual({
+      code: 'not_allowed_to_attend',
+      message:
+        'The risk assessment does not name Laura Hill among the people who may attend. Choose only people it names, or record a new assessment.',
+      details: [
+        {
+          field: 'attendeePersonIds',
+          message:
+            'The risk assessment does not name Laura Hill among the people who may attend. Choose only people it names, or record a new assessment.',
+        },
+      ],
+    });
+    const within = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { attendeePersonIds: [family.mark, family.ayo] }),
+    );
+    expect(within.statusCode, within.body).toBe(201);
+  });
+
+  it('the service must fit the decision: supervised contact is not met by supported contact', async () => {
+    const family = await familyAt(riverside, DEMO.coordinator);
+    await assess(family, 'supervised', [], null);
+    const coordinator = await t.as(DEMO.coordinator);
+    const refused = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { serviceType: 'supported' }),
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'service_not_in_decision',
+      message:
+        'The risk assessment decided on supervised contact, so the plan must be supervised contact, a virtual (video) session or an observed visit, not supported contact.',
+      details: [{ field: 'serviceType' }],
+    });
+    // A supported decision is met by supervised contact: more care, never less.
+    await assess(family, 'supported', [], 1);
+    expect((await coordinator.post(plansUrl(riverside, family.caseId), planFor(family))).statusCode).toBe(
+      201,
+    );
+  });
+
+  it('handover only allows handover; indirect only or a decline allows no plan of sessions', async () => {
+    const family = await familyAt(riverside, DEMO.coordinator);
+    const coordinator = await t.as(DEMO.coordinator);
+    await assess(family, 'handover_only', [], null);
+    const supervised = await coordinator.post(plansUrl(riverside, family.caseId), planFor(family));
+    expect(supervised.json().message).toBe(
+      'The risk assessment decided on handover only, so the plan must be handover, not supervised contact.',
+    );
+    await assess(family, 'indirect_only', [], 1);
+    const indirect = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { serviceType: 'indirect' }),
+    );
+    expect(indirect.statusCode).toBe(422);
+    expect(indirect.json()).toMatchObject({
+      code: 'decision_allows_no_sessions',
+      message:
+        'The risk assessment decided on indirect contact only (letters, cards and gifts passed on by the centre), so no plan of sessions can be agreed.',
+    });
+    await assess(family, 'decline', [], 2);
+    const declined = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { serviceType: 'handover' }),
+    );
+    expect(declined.json().message).toBe(
+      'The risk assessment decided to decline contact, so no plan of sessions can be agreed.',
+    );
+    await assess(family, 'handover_only', [], 3);
+    const handover = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { serviceType: 'handover' }),
+    );
+    expect(handover.statusCode, handover.body).toBe(201);
+    expect((await auditOf('plan.agreed', family.caseId)).map((row) => row.detail)).toEqual([
+      { reason: 'service_not_in_decision' },
+      { reason: 'decision_allows_no_sessions' },
+      { reason: 'decision_allows_no_sessions' },
+    ]);
+  });
+});
+
+describe('a plan and the case record', () => {
+  it('a closed case’s plan can no longer change: 409, and the refusal is audited', async () => {
+    const family = await familyAt(riverside, DEMO.coordinator);
+    const coordinator = await t.as(DEMO.coordinator);
+    expect((await coordinator.post(plansUrl(riverside, family.caseId), planFor(family))).statusCode).toBe(
+      201,
+    );
+    const closed = await coordinator.post(`/api/centres/${riverside}/cases/${family.caseId}/close`, {
+      outcome: 'arranging_themselves',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const refused = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { replacesVersion: 1 }),
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toEqual({ code: 'case_closed', message: 'This case is closed.' });
+    expect(await auditOf('plan.agreed', family.caseId)).toEqual([
+      { outcome: 'refused', actorLabel: 'Priya Shah', detail: { reason: 'case_closed' } },
+    ]);
+    // It can still be read.
+    expect((await coordinator.get(plansUrl(riverside, family.caseId))).json().items).toHaveLength(1);
+  });
+
+  it('a final order made after the plan is recorded, the case warns, and the next plan must follow it', async () => {
+    const family = await familyAt(riverside, DEMO.coordinator);
+    const coordinator = await t.as(DEMO.coordinator);
+    const caseUrl = `/api/centres/${riverside}/cases/${family.caseId}`;
+    expect((await coordinator.post(plansUrl(riverside, family.caseId), planFor(family))).statusCode).toBe(
+      201,
+    );
+    const order = await coordinator.post(`${caseUrl}/court-orders`, {
+      kind: 'final',
+      court: 'Riverside Family Court',
+      madeOn: '2026-11-20',
+      endsOn: '2027-06-30',
+      timeLimitAgreed: true,
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const warning = {
+      code: 'plan_past_final_order',
+      message:
+        'The final court order ends on 30 June 2027, but the contact plan has no end date. Agree a new version of the plan that ends by then.',
+    };
+    expect(order.json().warnings).toEqual([warning]);
+    expect((await coordinator.get(caseUrl)).json().warnings).toEqual([warning]);
+
+    const still = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { replacesVersion: 1, endsOn: '2027-12-31' }),
+    );
+    expect(still.json().message).toBe(
+      'The court order is final and ends on 30 June 2027, so the plan must end by then.',
+    );
+    const following = await coordinator.post(
+      plansUrl(riverside, family.caseId),
+      planFor(family, { replacesVersion: 1, endsOn: '2027-06-30' }),
+    );
+    expect(following.statusCode, following.body).toBe(201);
+    expect((await coordinator.get(caseUrl)).json().warnings).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The contact plan (the agreement) of a case: agreed by the coordinator in versions, each superseding the
- * last, which stays readable. Its rules: attendees are people of the case, a final court order bounds the
- * plan's end, adults who must not meet arrive and leave at staggered times, and recordings are never
- * allowed. Its sessions come from the pure recurrence module, on the centre's clock.
+ * last, which stays readable. Its rules: attendees are people of the case (and among those the risk
+ * assessment says may attend, when it names them), the service fits the assessment's decision, a final
+ * court order bounds the plan's end, adults who must not meet arrive and leave at staggered times, and
+ * recordings are never allowed. Its sessions come from the pure recurrence module, on the centre's clock.
  */
 import type { z } from 'zod';
 import { PERMISSIONS } from '../../shared/access.js';
@@ -16,14 +17,21 @@ import type {
 } from '../../shared/api/plans.js';
 import type { SERVICES } from '../../shared/api/referrals.js';
 import { can, type Actor } from '../access/actor.js';
+import { displayNamesOf } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
+import { caseOfCentre, caseOpenForChange, currentCourtOrder, peopleInCase } from '../cases/service.js';
+import { centreContact } from '../organisation/service.js';
 import { databaseErrorOf, type Db, type Executor } from '../platform/database.js';
 import { AppError, Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
+import { currentRiskAssessment } from '../risk/service.js';
+import { centreSettingsOf } from '../rules/service.js';
 import {
   attendeeProblems,
   courtOrderRefusal,
+  mayAttendRefusal,
   recordingsRefusal,
   separationOf,
+  serviceRefusal,
   staggerClashes,
   timingProblems,
   timingsOfAdults,
@@ -31,19 +39,14 @@ import {
 } from './agreement-rules.js';
 import { nthSessionDate, occurrences } from './recurrence.js';
 import {
-  centreRules,
-  currentCourtOrder,
   currentPlanRow,
-  findCaseAt,
   insertPlan,
   latestPlanVersion,
-  peopleOfCase,
   planById,
   plansOfCase,
   supersedeCurrentPlan,
   type PlanRow,
 } from './repository.js';
-import { currentRiskAssessment } from '../risk/service.js';
 import { expectedFirstReviewOn } from './reviews.js';
 
 /** A contact plan as other modules use it (the readiness to book, the timetable). */
@@ -103,7 +106,7 @@ function planOf(row: PlanRow): ContactPlan {
   };
 }
 
-function viewOf(row: PlanRow & { agreedBy: string | null }): PlanView {
+function viewOf(row: PlanRow, agreedBy: string | null): PlanView {
   const plan = planOf(row);
   return {
     id: plan.id,
@@ -122,7 +125,7 @@ function viewOf(row: PlanRow & { agreedBy: string | null }): PlanView {
     expectedFirstReviewOn: expectedFirstReviewOn(plan, plan.firstReviewAfterSessions),
     specialConditions: plan.specialConditions,
     agreedAt: plan.agreedAt.toISOString(),
-    agreedBy: row.agreedBy,
+    agreedBy,
     supersededAt: row.supersededAt?.toISOString() ?? null,
   };
 }
@@ -133,15 +136,29 @@ export async function currentPlan(db: Executor, caseId: string): Promise<Contact
   return row ? planOf(row) : null;
 }
 
-async function caseAt(db: Executor, centreId: string, caseId: string) {
-  const found = await findCaseAt(db, centreId, caseId);
-  if (!found) throw new NotFound('case');
-  return found;
+/** Plans as the screens show them, with who agreed each version. */
+async function viewsOf(db: Executor, rows: PlanRow[]): Promise<PlanView[]> {
+  const staff = await displayNamesOf(
+    db,
+    rows.map((row) => row.agreedByUserId),
+  );
+  return rows.map((row) => viewOf(row, row.agreedByUserId ? (staff.get(row.agreedByUserId) ?? null) : null));
+}
+
+/** The centre's clock and the settings plans use. */
+async function centreRules(db: Executor, centreId: string) {
+  const [centre, settings] = await Promise.all([centreContact(db, centreId), centreSettingsOf(db, centreId)]);
+  if (!centre) throw new NotFound('case');
+  return {
+    timeZone: centre.timeZone,
+    reviewAfterSessions: settings.reviewAfterSessions,
+    separationBufferMinutes: settings.separationBufferMinutes,
+  };
 }
 
 /** Every version of the case's plan, newest first, the one in force flagged. */
 export async function listPlans(db: Db, actor: Actor, centreId: string, caseId: string) {
-  await caseAt(db, centreId, caseId);
+  await caseOfCentre(db, centreId, caseId);
   const rows = await plansOfCase(db, caseId);
   await recordAudit(db, actor.meta, whoOf(actor), {
     action: 'plan.listed',
@@ -151,7 +168,7 @@ export async function listPlans(db: Db, actor: Actor, centreId: string, caseId: 
     centreId,
     detail: { count: rows.length },
   });
-  return { items: rows.map(viewOf) };
+  return { items: await viewsOf(db, rows) };
 }
 
 const refused = (refusal: PlanRefusal, details = [{ field: refusal.field, message: refusal.message }]) =>
@@ -173,15 +190,8 @@ export async function agreePlan(
   let planId: string;
   try {
     planId = await db.transaction(async (tx) => {
-      const found = await caseAt(tx, centreId, caseId);
-      if (found.status === 'closed') {
-        throw refused({
-          code: 'case_closed',
-          message: 'This case is closed, so its plan cannot be changed.',
-          field: 'caseId',
-        });
-      }
-      const people = await peopleOfCase(tx, caseId);
+      await caseOpenForChange(tx, centreId, caseId);
+      const people = await peopleInCase(tx, caseId);
       const problems = [
         ...attendeeProblems(input.attendeePersonIds, people),
         ...timingProblems(input.timings, people),
@@ -198,11 +208,20 @@ export async function agreePlan(
       if (recordings) throw refused(recordings);
       const order = courtOrderRefusal(await currentCourtOrder(tx, caseId), input);
       if (order) throw refused(order);
+      // The assessment in force decides which service fits and, when it names them, who may attend.
+      const assessment = await currentRiskAssessment(tx, caseId);
+      const service = serviceRefusal(input.serviceType, assessment?.decision ?? null);
+      if (service) throw refused(service);
+      const attendance = mayAttendRefusal(
+        input.attendeePersonIds,
+        assessment?.conditions.mayAttend ?? [],
+        people,
+      );
+      if (attendance) throw refused(attendance);
 
       const centre = await centreRules(tx, centreId);
-      if (!centre) throw new NotFound('case');
       const timings = timingsOfAdults(input.attendeePersonIds, people, input.timings);
-      const separation = separationOf((await currentRiskAssessment(tx, caseId))?.conditions);
+      const separation = separationOf(assessment?.conditions);
       // The centre's buffer is a floor: an assessment may ask for more, never for less.
       const gap = Math.max(separation.staggerMinutes ?? 0, centre.separationBufferMinutes);
       const clashes = staggerClashes(timings, input.lengthMinutes, separation.pairs, gap);
@@ -270,7 +289,7 @@ export async function agreePlan(
     }
     throw answer;
   }
-  return viewOf((await planById(db, planId))!);
+  return (await viewsOf(db, [(await planById(db, planId))!]))[0]!;
 }
 
 /** The sessions the plan in force produces between two dates, on the centre's clock and in UTC. */
@@ -281,11 +300,10 @@ export async function planOccurrences(
   caseId: string,
   window: z.output<typeof occurrencesQuery>,
 ) {
-  await caseAt(db, centreId, caseId);
+  await caseOfCentre(db, centreId, caseId);
   const plan = await currentPlan(db, caseId);
   if (!plan) throw new NotFound('plan', 'This case has no agreed contact plan yet.');
   const centre = await centreRules(db, centreId);
-  if (!centre) throw new NotFound('case');
   const items = occurrences(plan, centre.timeZone, window.from, window.to);
   await recordAudit(db, actor.meta, whoOf(actor), {
     action: 'plan.occurrences_read',

@@ -60,9 +60,27 @@ describe('from accepted referral to ready to book', () => {
     expect(first.blockers.map((b) => b.code)).toEqual([
       'intake_visit_missing',
       'children_not_introduced',
+      'consent_missing',
       'risk_not_assessed',
       'plan_not_agreed',
     ]);
+  });
+
+  it('a child whose consent is not recorded blocks booking until a parent gives it', async () => {
+    const before = (await coordinator.get(`${casePath()}/readiness`)).json() as {
+      blockers: { code: string; message: string }[];
+    };
+    expect(before.blockers.find((b) => b.code === 'consent_missing')).toEqual({
+      code: 'consent_missing',
+      message: 'Consent for Ayo Hill’s information has not been recorded.',
+    });
+    const consent = await coordinator.post(`${casePath()}/child-consents`, {
+      childPersonId: people.Ayo,
+      givenByPersonId: people.Laura,
+      givenOn: '2026-11-02',
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect((await blockers()).blockers.map((b) => b.code)).not.toContain('consent_missing');
   });
 
   it('becomes ready once visits, risk assessment, plan and both adults’ acceptance of the rules are done', async () => {
@@ -136,6 +154,17 @@ describe('from accepted referral to ready to book', () => {
         message: 'Laura Hill and Mark Hill have not accepted the current rules (version 2).',
       },
     ]);
+  });
+
+  it('a closed case says so; reopened, it is ready again', async () => {
+    const closed = await coordinator.post(`${casePath()}/close`, { outcome: 'ended_by_centre' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const after = (await coordinator.get(`${casePath()}/readiness`)).json();
+    expect(after.ready).toBe(false);
+    expect(after.blockers[0]).toEqual({ code: 'case_closed', message: 'The case is closed.' });
+    const reopened = await coordinator.post(`${casePath()}/reopen`, { reason: 'closed_by_mistake' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect((await blockers()).blockers.map((b) => b.code)).toEqual(['rules_not_accepted']);
   });
 
   it('a volunteer is refused and another centre answers not found', async () => {

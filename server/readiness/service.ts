@@ -5,6 +5,7 @@
 import type { Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { bookingReadiness, type Readiness } from '../cases/readiness.js';
+import { childrenAwaitingConsent } from '../cases/consent.js';
 import { adultsOfCase, caseOfCentre } from '../cases/service.js';
 import { intakeStatus } from '../intake/service.js';
 import type { Db } from '../platform/database.js';
@@ -14,9 +15,10 @@ import { acceptedVersions, currentRules } from '../rules/service.js';
 
 export async function readinessOf(db: Db, centreId: string, caseId: string): Promise<Readiness> {
   const found = await caseOfCentre(db, centreId, caseId);
-  const [adults, intake, risk, plan, rules] = await Promise.all([
+  const [adults, intake, withoutConsent, risk, plan, rules] = await Promise.all([
     adultsOfCase(db, caseId),
     intakeStatus(db, caseId),
+    childrenAwaitingConsent(db, caseId),
     currentRiskAssessment(db, caseId),
     currentPlan(db, caseId),
     currentRules(db, centreId),
@@ -31,6 +33,7 @@ export async function readinessOf(db: Db, centreId: string, caseId: string): Pro
     referralComplete: found.referralId !== null,
     adultsNotVisited: intake.adultsToVisit,
     childrenIntroduced: intake.childrenIntroduced,
+    childrenWithoutConsent: withoutConsent,
     risk: risk ? { decision: risk.decision } : null,
     plan: plan
       ? { attendingAdults: adults.filter((adult) => plan.attendeePersonIds.includes(adult.id)) }

@@ -1,24 +1,10 @@
+/**
+ * Risk assessments in the database: only their rows. The case and its people come from the cases
+ * service, and who assessed from the accounts directory.
+ */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { casePeople, cases, riskAssessments, users } from '../db/schema.js';
+import { riskAssessments } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
-
-/** A case of this centre; another centre's answers undefined, like a missing one. */
-export async function findCaseAtCentre(executor: Executor, centreId: string, caseId: string) {
-  const [row] = await executor
-    .select({ id: cases.id, status: cases.status })
-    .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.centreId, centreId)));
-  return row;
-}
-
-/** The ids of the people of a case, to check that conditions name only them. */
-export async function personIdsOfCase(executor: Executor, caseId: string): Promise<string[]> {
-  const rows = await executor
-    .select({ id: casePeople.id })
-    .from(casePeople)
-    .where(eq(casePeople.caseId, caseId));
-  return rows.map((row) => row.id);
-}
 
 const columns = {
   id: riskAssessments.id,
@@ -29,7 +15,7 @@ const columns = {
   decision: riskAssessments.decision,
   conditions: riskAssessments.conditions,
   assessedAt: riskAssessments.assessedAt,
-  assessedBy: users.displayName,
+  assessedByUserId: riskAssessments.assessedByUserId,
   supersededAt: riskAssessments.supersededAt,
 };
 export type AssessmentRow = Awaited<ReturnType<typeof listAssessments>>[number];
@@ -39,17 +25,12 @@ export async function listAssessments(executor: Executor, caseId: string) {
   return executor
     .select(columns)
     .from(riskAssessments)
-    .leftJoin(users, eq(users.id, riskAssessments.assessedByUserId))
     .where(eq(riskAssessments.caseId, caseId))
     .orderBy(desc(riskAssessments.version));
 }
 
 export async function findAssessment(executor: Executor, id: string) {
-  const [row] = await executor
-    .select(columns)
-    .from(riskAssessments)
-    .leftJoin(users, eq(users.id, riskAssessments.assessedByUserId))
-    .where(eq(riskAssessments.id, id));
+  const [row] = await executor.select(columns).from(riskAssessments).where(eq(riskAssessments.id, id));
   return row;
 }
 

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentBody } from '../../shared/api/risk.js';
-import { auditEvents, cases, riskAssessments } from '../db/schema.js';
+import { auditEvents, riskAssessments } from '../db/schema.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
 import { currentRiskAssessment, HIGH_RISK_NOT_SUPPORTED, SAVED_AT_THE_SAME_MOMENT } from './service.js';
@@ -333,14 +333,13 @@ describe('what an assessment must say', () => {
   it('a closed case’s assessment no longer changes, though it can still be read', async () => {
     const closed = await openFamily();
     expect((await coordinator.post(closed.url, assessment(closed))).statusCode).toBe(201);
-    // Closing a case arrives with its own issue; here the record is closed directly.
-    await t.database.db.update(cases).set({ status: 'closed' }).where(eq(cases.id, closed.caseId));
-    const response = await coordinator.post(closed.url, assessment(closed, { replacesVersion: 1 }));
-    expect(response.statusCode).toBe(422);
-    expect(response.json()).toEqual({
-      code: 'case_closed',
-      message: 'This case is closed: its risk assessment can no longer change.',
+    const close = await coordinator.post(`/api/centres/${riverside}/cases/${closed.caseId}/close`, {
+      outcome: 'court_decision',
     });
+    expect(close.statusCode, close.body).toBe(200);
+    const response = await coordinator.post(closed.url, assessment(closed, { replacesVersion: 1 }));
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toEqual({ code: 'case_closed', message: 'This case is closed.' });
     expect((await coordinator.get(closed.url)).json().items).toHaveLength(1);
   });
 });

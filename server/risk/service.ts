@@ -13,16 +13,16 @@ import {
   type RiskLevel,
 } from '../../shared/api/risk.js';
 import type { Actor } from '../access/actor.js';
+import { displayNamesOf } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
+import { caseOfCentre, caseOpenForChange, peopleInCase } from '../cases/service.js';
 import { databaseErrorOf, type Db, type Executor } from '../platform/database.js';
-import { Conflict, NotFound, RuleRefused } from '../platform/errors.js';
+import { Conflict, RuleRefused } from '../platform/errors.js';
 import {
   currentAssessment,
   findAssessment,
-  findCaseAtCentre,
   insertAssessment,
   listAssessments,
-  personIdsOfCase,
   supersedeAssessment,
   type AssessmentRow,
 } from './repository.js';
@@ -52,7 +52,7 @@ export async function currentRiskAssessment(
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
-function assessmentView(row: AssessmentRow) {
+function assessmentView(row: AssessmentRow, staff: Map<string, string>) {
   const stored = new Map(row.factors.map((f) => [f.factor, f]));
   const factors = Object.fromEntries(
     ASSESSMENT_FACTORS.map((factor) => {
@@ -70,19 +70,22 @@ function assessmentView(row: AssessmentRow) {
     decision: row.decision,
     conditions: riskConditions.parse(row.conditions),
     assessedAt: row.assessedAt.toISOString(),
-    assessedBy: row.assessedBy,
+    assessedBy: row.assessedByUserId ? (staff.get(row.assessedByUserId) ?? null) : null,
     supersededAt: iso(row.supersededAt),
   };
 }
 
-async function caseAt(executor: Executor, centreId: string, caseId: string) {
-  const found = await findCaseAtCentre(executor, centreId, caseId);
-  if (!found) throw new NotFound('case');
-  return found;
+/** Assessments as the screens show them, with who assessed each. */
+async function assessmentViews(db: Executor, rows: AssessmentRow[]) {
+  const staff = await displayNamesOf(
+    db,
+    rows.map((row) => row.assessedByUserId),
+  );
+  return rows.map((row) => assessmentView(row, staff));
 }
 
 export async function listAssessmentsOf(db: Db, actor: Actor, centreId: string, caseId: string) {
-  await caseAt(db, centreId, caseId);
+  await caseOfCentre(db, centreId, caseId);
   const rows = await listAssessments(db, caseId);
   await recordAudit(db, actor.meta, whoOf(actor), {
     action: 'risk.read',
@@ -92,7 +95,7 @@ export async function listAssessmentsOf(db: Db, actor: Actor, centreId: string, 
     centreId,
     detail: { count: rows.length },
   });
-  return { items: rows.map(assessmentView) };
+  return { items: await assessmentViews(db, rows) };
 }
 
 /** Every person id the conditions name, in the order written. */
@@ -115,14 +118,8 @@ export async function saveAssessment(
   let id: string;
   try {
     id = await db.transaction(async (tx) => {
-      const found = await caseAt(tx, centreId, caseId);
-      if (found.status === 'closed') {
-        throw new RuleRefused(
-          'This case is closed: its risk assessment can no longer change.',
-          'case_closed',
-        );
-      }
-      const people = new Set(await personIdsOfCase(tx, caseId));
+      await caseOpenForChange(tx, centreId, caseId);
+      const people = new Set((await peopleInCase(tx, caseId)).map((person) => person.id));
       const stranger = peopleNamedIn(input.conditions).find((personId) => !people.has(personId));
       if (stranger) {
         throw new RuleRefused(
@@ -176,5 +173,5 @@ export async function saveAssessment(
     }
     throw error;
   }
-  return assessmentView((await findAssessment(db, id))!);
+  return (await assessmentViews(db, [(await findAssessment(db, id))!]))[0]!;
 }

@@ -8,7 +8,7 @@ import { can, type Actor, type RequestMeta } from '../access/actor.js';
 import { randomToken, tokenHash } from '../accounts/secrets.js';
 import { listStaff } from '../accounts/staff.js';
 import { ANONYMOUS, recordAudit, whoOf } from '../audit/service.js';
-import { adultsOfCase, caseOfCentre, ownEmailOf } from '../cases/service.js';
+import { adultsOfCase, caseOfCentre, caseOpenForChange, ownEmailOf } from '../cases/service.js';
 import { queueMail } from '../mail/service.js';
 import { centreContact } from '../organisation/service.js';
 import { databaseErrorOf, type Db, type Executor } from '../platform/database.js';
@@ -147,6 +147,7 @@ export async function recordInPersonAcceptance(
   }
   const rules = await currentRules(db, centreId);
   await db.transaction(async (tx) => {
+    await caseOpenForChange(tx, centreId, caseId);
     await insertAcceptance(tx, {
       centreId,
       caseId,
@@ -197,6 +198,7 @@ export async function sendAcceptanceLink(
   const token = randomToken();
   const expiresAt = new Date(Date.now() + LINK_DAYS * 24 * 60 * 60 * 1000);
   await db.transaction(async (tx) => {
+    await caseOpenForChange(tx, centreId, caseId);
     await insertLink(tx, {
       centreId,
       caseId,
@@ -254,6 +256,8 @@ export async function acceptThroughLink(db: Db, meta: RequestMeta, token: string
   const done = await db.transaction(async (tx) => {
     const link = await findOpenLink(tx, tokenHash(token), new Date());
     if (!link || !(await useLink(tx, link.id))) return false;
+    // A link sent before the case closed no longer changes it (409 "This case is closed.").
+    await caseOpenForChange(tx, link.centreId, link.caseId);
     await insertAcceptance(tx, {
       centreId: link.centreId,
       caseId: link.caseId,

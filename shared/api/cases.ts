@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime } from './common.js';
+import { storedFileView } from './files.js';
 import { calendarDate, SERVICES } from './referrals.js';
 
 export const CASE_STATUSES = ['open', 'suspended', 'closed'] as const;
@@ -59,6 +60,8 @@ export const professionalView = z.object({
   organisation: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  /** When their part in the case ended; null while they are still involved. */
+  endedAt: isoDateTime.nullable(),
 });
 
 export const courtOrderView = z.object({
@@ -81,6 +84,8 @@ export const caseDetail = caseSummary.extend({
   courtOrders: z.array(courtOrderView),
   /** Whether the viewer may see contact details at all (false shows them as "Not shared"). */
   contactDetailsShown: z.boolean(),
+  /** Copies of court orders kept with the case: only for staff who may read case documents. */
+  files: z.array(storedFileView).optional(),
 });
 
 export const contactDetailBody = z.strictObject({

@@ -1,7 +1,8 @@
 /**
  * A case from referral to ready, in real Chromium, on a fresh demo with no families: a solicitor's referral
  * arrives through the API; the Riverside coordinator accepts it and, on the case page, books and records
- * both adults' intake visits and the children's introduction, records a risk assessment, agrees a
+ * both adults' intake visits and the children's introduction, records a parent's consent for the child's
+ * information, records a risk assessment, agrees a
  * fortnightly plan with staggered times, records both adults' acceptance of the rules in person, and
  * sees the case ready to book. axe checks the page and every dialog.
  */
@@ -57,7 +58,8 @@ async function expectDialogAccessible(page: Page, label: string) {
 }
 
 async function closed(dialog: Locator) {
-  await expect.poll(() => dialog.count()).toBe(0);
+  // Generous: on a busy machine a save and the refresh after it can take more than a second.
+  await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Books a visit through the dialog. */
@@ -176,6 +178,18 @@ describe('a case from referral to ready to book', () => {
     await intake.getByText('Every adult has had an intake visit.', { exact: false }).waitFor();
     await intake.getByText(/The children have been introduced\./).waitFor();
 
+    // A parent's consent for Ayo's information: without it the case cannot be booked.
+    await readiness.getByText('Consent for Ayo Hill’s information has not been recorded.').waitFor();
+    const consent = page.getByRole('region', { name: 'Consent for the children’s information' });
+    await consent.getByRole('button', { name: 'Record consent for Ayo Hill' }).click();
+    const giving = page.getByRole('dialog', { name: 'Record consent for Ayo Hill' });
+    await giving
+      .getByRole('combobox', { name: 'Who gave consent' })
+      .selectOption({ label: 'Laura Hill (Parent the children live with)' });
+    await giving.getByRole('button', { name: 'Record consent' }).click();
+    await closed(giving);
+    await consent.getByText(/^Given by Laura Hill on /).waitFor();
+
     // The risk assessment.
     const risk = page.getByRole('region', { name: 'Risk assessment' });
     await risk.getByRole('button', { name: 'Record a risk assessment' }).click();
@@ -262,5 +276,6 @@ describe('a case from referral to ready to book', () => {
     await readiness.getByText('Ready to book sessions').waitFor();
     await expectAccessible(page, 'case ready to book');
     await context.close();
-  });
+    // One long journey through a dozen dialogs, each checked by axe: more than the usual two minutes.
+  }, 300_000);
 });

@@ -4,7 +4,18 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { caseDetail, caseList, readinessView } from '../../../shared/api/cases.js';
+import {
+  caseFile,
+  type CaseFile,
+  type closeBody,
+  type consentBody,
+  type courtOrderBody,
+  type professionalBody,
+  type reopenBody,
+} from '../../../shared/api/caseRecord.js';
+import { userList } from '../../../shared/api/admin.js';
+import { ROLE_PERMISSIONS, type Role } from '../../../shared/access.js';
+import { caseList, readinessView } from '../../../shared/api/cases.js';
 import {
   intakeVisitList,
   intakeVisitView,
@@ -36,7 +47,7 @@ export function useCases(centreId: string) {
 export function useCase(centreId: string, caseId: string) {
   return useQuery({
     queryKey: caseKey(centreId, caseId),
-    queryFn: () => apiRequest(casePath(centreId, caseId), { schema: caseDetail }),
+    queryFn: () => apiRequest(casePath(centreId, caseId), { schema: caseFile }),
   });
 }
 
@@ -170,4 +181,92 @@ export function useAgreePlan(centreId: string, caseId: string) {
   return useCaseWrite(centreId, caseId, (body: z.output<typeof planBody>) =>
     apiRequest(`${casePath(centreId, caseId)}/plans`, { method: 'POST', body, schema: planView }),
   );
+}
+
+/** Every change to the case record answers with the whole case file: show it, and refresh the rest. */
+function useCaseFileWrite<B>(centreId: string, caseId: string, send: (body: B) => Promise<CaseFile>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (file) => {
+      queryClient.setQueryData(caseKey(centreId, caseId), file);
+      // The list shows each case's status; the case's own sections (readiness, visits) hang below it.
+      return queryClient.invalidateQueries({ queryKey: casesKey(centreId) });
+    },
+  });
+}
+
+/** Records consent for a child's information: a parent's, or the child's own above the centre's age. */
+export function useRecordConsent(centreId: string, caseId: string) {
+  return useCaseFileWrite(centreId, caseId, (body: z.output<typeof consentBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/child-consents`, { method: 'POST', body, schema: caseFile }),
+  );
+}
+
+export function useWithdrawConsent(centreId: string, caseId: string) {
+  return useCaseFileWrite(centreId, caseId, (consentId: string) =>
+    apiRequest(`${casePath(centreId, caseId)}/child-consents/${consentId}/withdraw`, {
+      method: 'POST',
+      schema: caseFile,
+    }),
+  );
+}
+
+/** Records a new court order; the one in force is kept as history. */
+export function useRecordCourtOrder(centreId: string, caseId: string) {
+  return useCaseFileWrite(centreId, caseId, (body: z.output<typeof courtOrderBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/court-orders`, { method: 'POST', body, schema: caseFile }),
+  );
+}
+
+export function useAddProfessional(centreId: string, caseId: string) {
+  return useCaseFileWrite(centreId, caseId, (body: z.output<typeof professionalBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/professionals`, { method: 'POST', body, schema: caseFile }),
+  );
+}
+
+export function useEndProfessional(centreId: string, caseId: string) {
+  return useCaseFileWrite(centreId, caseId, (professionalId: string) =>
+    apiRequest(`${casePath(centreId, caseId)}/professionals/${professionalId}/end`, {
+      method: 'POST',
+      schema: caseFile,
+    }),
+  );
+}
+
+/** Closes the case with its outcome; the case list shows it closed too. */
+export function useCloseCase(centreId: string, caseId: string) {
+  return useCaseFileWrite(centreId, caseId, (body: z.output<typeof closeBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/close`, { method: 'POST', body, schema: caseFile }),
+  );
+}
+
+/** Opens a closed case again, with the reason. */
+export function useReopenCase(centreId: string, caseId: string) {
+  return useCaseFileWrite(centreId, caseId, (body: z.output<typeof reopenBody>) =>
+    apiRequest(`${casePath(centreId, caseId)}/reopen`, { method: 'POST', body, schema: caseFile }),
+  );
+}
+
+/**
+ * The active staff of a centre who may hold an intake visit (those who may read case files), from the
+ * staff list (the same query as the staff page, so one cache); only asked for by people who may see staff.
+ */
+export function useVisitStaff(centreId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['admin', 'users'],
+    queryFn: () => apiRequest('/admin/users', { schema: userList }),
+    enabled,
+    select: (list) =>
+      list.items
+        .filter(
+          (user) =>
+            user.status === 'active' &&
+            user.roles.some(
+              (role) =>
+                role.centreId === centreId && ROLE_PERMISSIONS[role.role as Role].includes('case:read'),
+            ),
+        )
+        .map((user) => ({ id: user.id, name: user.displayName })),
+  });
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ConfirmDialogProps {
@@ -14,6 +15,8 @@ interface ConfirmDialogProps {
   onClose: () => void;
   /** Called once the dialog has gone: the place to move focus if what opened it is gone too. */
   onExited?: () => void;
+  /** A choice the action needs (an outcome, a reason), shown under the message. */
+  children?: ReactNode;
 }
 
 /** Asks once before an action that is hard to undo. */
@@ -28,6 +31,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     >
       <Stack>
         <Text>{props.message}</Text>
+        {props.children}
         {props.error && (
           <Alert color="red.9" variant="outline" role="alert">
             {props.error}

@@ -14,9 +14,13 @@ import { formatDateTime } from '../../lib/dates.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
 import { canReadCases } from './access.js';
+import { CaseDocuments } from './CaseDocuments.js';
+import { CaseWarnings, ClosedBanner, CloseCaseSection } from './ClosureSection.js';
+import { ConsentSection } from './ConsentSection.js';
 import { CourtOrderSection, PeopleSection, ProfessionalsSection } from './FamilySections.js';
 import { IntakeSection, PlanSection, RiskSection } from './PlanningSections.js';
 import { RulesSection } from './RulesSection.js';
+import { CaseSessions } from '../timetable/CaseSessions.js';
 import { fullName, type CaseDetail } from './types.js';
 
 const STATUS_TONE: Record<CaseDetail['status'], Tone> = { open: 'good', suspended: 'bad', closed: 'neutral' };
@@ -94,16 +98,22 @@ function CaseView({ record }: { record: CaseDetail }) {
             })}
           </Text>
         </Group>
+        <ClosedBanner record={record} />
         <ReadinessPanel centreId={record.centreId} caseId={record.id} />
+        <CaseWarnings record={record} />
         <PeopleSection record={record} names={names} />
+        <ConsentSection record={record} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <ProfessionalsSection record={record} names={names} />
           <CourtOrderSection record={record} />
         </SimpleGrid>
+        <CaseDocuments record={record} />
         <IntakeSection record={record} />
         <RiskSection record={record} names={names} />
         <PlanSection record={record} names={names} />
+        <CaseSessions record={record} />
         <RulesSection centreId={record.centreId} caseId={record.id} />
+        <CloseCaseSection record={record} />
       </Page>
     </Stack>
   );

@@ -18,13 +18,15 @@ import {
   scheduleVisitBody,
   type intakeVisitView,
 } from '../../../../shared/api/intake.js';
-import { useCompleteVisit, useScheduleVisit } from '../../api/cases.js';
+import { useCompleteVisit, useScheduleVisit, useVisitStaff } from '../../api/cases.js';
 import { DayInput } from '../../components/DayInput.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { notifySuccess } from '../../components/notify.js';
 import { useFormFeedback } from '../../components/useFormFeedback.js';
 import { isCalendarDay, zonedDateTime } from '../../lib/dates.js';
 import { schemaErrors, textOrNull } from '../../lib/validation.js';
+import { canAtCentre } from '../../session/access.js';
+import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
 import { fullName, type Person } from './types.js';
 
@@ -46,6 +48,7 @@ const SCHEDULE_FIELDS = [
   { name: 'time', id: 'visit-time' },
   { name: 'scheduledAt', id: 'visit-date' },
   { name: 'place', id: 'visit-place' },
+  { name: 'staffUserId', id: 'visit-staff' },
 ];
 
 interface ScheduleValues {
@@ -54,6 +57,7 @@ interface ScheduleValues {
   date: string;
   time: string;
   place: string;
+  staffUserId: string;
 }
 
 /** Books a visit: with one adult on their own, or the children's introduction with the adult who brings them. */
@@ -74,16 +78,28 @@ export function ScheduleVisitDialog(props: DialogProps) {
 function ScheduleVisitForm({ centreId, caseId, people, onClose }: DialogProps) {
   const { t } = useTranslation();
   const { timeZone } = useCurrentCentre();
+  const session = useSignedInSession();
   const schedule = useScheduleVisit(centreId, caseId);
+  // Who holds the visit: chosen from the centre's staff who may read case files, by those who see staff.
+  const staff = useVisitStaff(centreId, canAtCentre(session, centreId, 'user:read'));
+  const staffOptions = staff.data ?? [];
   const adults = people.filter((person) => person.role !== 'child');
   const toBody = (values: ScheduleValues) => ({
     kind: values.kind || undefined,
     personId: values.personId || undefined,
     scheduledAt: zonedDateTime(values.date, values.time, timeZone) ?? undefined,
     place: textOrNull(values.place) ?? undefined,
+    staffUserId: values.staffUserId || undefined,
   });
   const form = useForm<ScheduleValues>({
-    initialValues: { kind: 'adult', personId: adults[0]?.id ?? '', date: '', time: '10:00', place: '' },
+    initialValues: {
+      kind: 'adult',
+      personId: adults[0]?.id ?? '',
+      date: '',
+      time: '10:00',
+      place: '',
+      staffUserId: '',
+    },
     validate: (values) => {
       const errors = schemaErrors(scheduleVisitBody, toBody(values), {
         personId: t('case.intake.schedule.personMissing'),
@@ -168,6 +184,25 @@ function ScheduleVisitForm({ centreId, caseId, people, onClose }: DialogProps) {
           description={t('case.intake.schedule.placeHint')}
           {...form.getInputProps('place')}
         />
+        {staffOptions.length > 0 && (
+          <NativeSelect
+            id="visit-staff"
+            size="md"
+            label={t('caseRecord.intake.staff')}
+            description={t('caseRecord.intake.staffHint')}
+            data={[
+              { value: '', label: t('caseRecord.intake.staffNotChosen') },
+              ...staffOptions.map((member) => ({
+                value: member.id,
+                label:
+                  member.id === session.user.id
+                    ? t('caseRecord.intake.staffYou', { name: member.name })
+                    : member.name,
+              })),
+            ]}
+            {...form.getInputProps('staffUserId')}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -12,12 +12,14 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { planBody, type PlanView } from '../../../../shared/api/plans.js';
 import { SERVICES } from '../../../../shared/api/referrals.js';
 import { useAgreePlan } from '../../api/cases.js';
 import { DayInput } from '../../components/DayInput.js';
+import { formatDay, isCalendarDay } from '../../lib/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { notifySuccess } from '../../components/notify.js';
 import { useFormFeedback } from '../../components/useFormFeedback.js';
@@ -27,13 +29,13 @@ import { fullName, type Person } from './types.js';
 
 /** Monday first, as people in the UK read a week; 0 is Sunday, as the API counts. */
 const WEEKDAY_ORDER = ['1', '2', '3', '4', '5', '6', '0'] as const;
-const FREQUENCIES = ['weekly', 'fortnightly'] as const;
+const FREQUENCIES = ['weekly', 'fortnightly', 'dates'] as const;
 
 type Minutes = number | string;
 
 interface PlanValues {
   serviceType: string;
-  recurrence: { frequency: string; weekday: string; startTime: string };
+  recurrence: { frequency: string; weekday: string; startTime: string; dates: string[] };
   lengthMinutes: Minutes;
   startsOn: string;
   endsOn: string;
@@ -67,11 +69,19 @@ function initialValues({ people, serviceRequested, current, assessment }: PlanDi
       frequency: recurrence && recurrence.frequency !== 'dates' ? recurrence.frequency : 'weekly',
       weekday: recurrence && recurrence.frequency !== 'dates' ? String(recurrence.weekday) : '6',
       startTime: recurrence?.startTime ?? '10:00',
+      dates: recurrence?.frequency === 'dates' ? recurrence.dates : [],
     },
     lengthMinutes: current?.lengthMinutes ?? 120,
     startsOn: current?.startsOn ?? '',
     endsOn: current?.endsOn ?? '',
-    attendeePersonIds: current?.attendeePersonIds ?? people.map((person) => person.id),
+    // A first plan starts from those the risk assessment says may attend, when it names them.
+    attendeePersonIds:
+      current?.attendeePersonIds ??
+      (assessment?.conditions.mayAttend.length
+        ? people
+            .filter((person) => assessment.conditions.mayAttend.includes(person.id))
+            .map((person) => person.id)
+        : people.map((person) => person.id)),
     // The first adult comes early and leaves late by the assessment's stagger, so the others never meet them.
     timings: Object.fromEntries(
       adults.map((adult, index) => [
@@ -96,11 +106,18 @@ function toBody(values: PlanValues, current: PlanView | null) {
   return {
     replacesVersion: current?.version ?? null,
     serviceType: values.serviceType || undefined,
-    recurrence: {
-      frequency: values.recurrence.frequency,
-      weekday: Number(values.recurrence.weekday),
-      startTime: values.recurrence.startTime,
-    },
+    recurrence:
+      values.recurrence.frequency === 'dates'
+        ? {
+            frequency: 'dates',
+            dates: [...values.recurrence.dates].sort(),
+            startTime: values.recurrence.startTime,
+          }
+        : {
+            frequency: values.recurrence.frequency,
+            weekday: Number(values.recurrence.weekday),
+            startTime: values.recurrence.startTime,
+          },
     lengthMinutes: minutes(values.lengthMinutes),
     startsOn: values.startsOn || undefined,
     endsOn: values.endsOn || null,
@@ -140,19 +157,32 @@ function PlanForm(props: PlanDialogProps) {
   const adults = people.filter((person) => person.role !== 'child');
   const form = useForm<PlanValues>({
     initialValues: initialValues(props),
-    validate: (values) =>
-      schemaErrors(planBody, toBody(values, current), {
+    validate: (values) => {
+      const errors = schemaErrors(planBody, toBody(values, current), {
         lengthMinutes: t('case.plan.form.lengthMissing'),
         startsOn: t('case.plan.form.startsOnMissing'),
-      }),
+      });
+      // A problem with one of the dates is said once, beside the one date picker.
+      for (const field of Object.keys(errors).filter((name) => name.startsWith('recurrence.dates.'))) {
+        errors['recurrence.dates'] ??= errors[field]!;
+        delete errors[field];
+      }
+      return errors;
+    },
   });
   const feedback = useFormFeedback(form);
   const attendingAdults = adults.filter((adult) => form.values.attendeePersonIds.includes(adult.id));
+  const onDates = form.values.recurrence.frequency === 'dates';
   const fields = [
     { name: 'serviceType', id: 'plan-service' },
     { name: 'recurrence.frequency', id: 'plan-frequency-0' },
     { name: 'recurrence', id: 'plan-frequency-0' },
     { name: 'recurrence.weekday', id: 'plan-weekday' },
+    { name: 'recurrence.dates', id: 'plan-dates' },
+    ...form.values.recurrence.dates.map((_, index) => ({
+      name: `recurrence.dates.${index}`,
+      id: 'plan-dates',
+    })),
     { name: 'recurrence.startTime', id: 'plan-start-time' },
     { name: 'lengthMinutes', id: 'plan-length' },
     { name: 'startsOn', id: 'plan-starts-on' },
@@ -204,20 +234,56 @@ function PlanForm(props: PlanDialogProps) {
                 key={frequency}
                 id={`plan-frequency-${index}`}
                 value={frequency}
-                label={t(`case.plan.form.frequencies.${frequency}`)}
+                label={
+                  frequency === 'dates'
+                    ? t('caseRecord.plan.onDates')
+                    : t(`case.plan.form.frequencies.${frequency}`)
+                }
                 size="md"
               />
             ))}
           </Stack>
         </Radio.Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            id="plan-weekday"
+        {onDates && (
+          <DatePickerInput
+            id="plan-dates"
+            type="multiple"
             size="md"
-            label={t('case.plan.form.weekday')}
-            data={WEEKDAY_ORDER.map((day) => ({ value: day, label: t(`case.plan.weekdays.${day}`) }))}
-            {...form.getInputProps('recurrence.weekday')}
+            label={t('caseRecord.plan.dates')}
+            description={t('caseRecord.plan.datesHint')}
+            placeholder={t('caseRecord.plan.datesPlaceholder')}
+            valueFormat="D MMM YYYY"
+            minDate={isCalendarDay(form.values.startsOn) ? form.values.startsOn : undefined}
+            maxDate={isCalendarDay(form.values.endsOn) ? form.values.endsOn : undefined}
+            hideOutsideDates
+            previousLabel={t('dates.previous')}
+            nextLabel={t('dates.next')}
+            getDayAriaLabel={(date) => formatDay(date)}
+            ariaLabels={{
+              previousMonth: t('dates.previousMonth'),
+              nextMonth: t('dates.nextMonth'),
+              previousYear: t('dates.previousYear'),
+              nextYear: t('dates.nextYear'),
+              previousDecade: t('dates.previousDecade'),
+              nextDecade: t('dates.nextDecade'),
+              monthLevelControl: t('dates.chooseMonth'),
+              yearLevelControl: t('dates.chooseYear'),
+            }}
+            value={form.values.recurrence.dates}
+            onChange={(dates) => form.setFieldValue('recurrence.dates', dates)}
+            error={form.errors['recurrence.dates']}
           />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {!onDates && (
+            <NativeSelect
+              id="plan-weekday"
+              size="md"
+              label={t('case.plan.form.weekday')}
+              data={WEEKDAY_ORDER.map((day) => ({ value: day, label: t(`case.plan.weekdays.${day}`) }))}
+              {...form.getInputProps('recurrence.weekday')}
+            />
+          )}
           <TextInput
             id="plan-start-time"
             type="time"

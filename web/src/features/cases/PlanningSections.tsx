@@ -18,7 +18,7 @@ import { notifySuccess } from '../../components/notify.js';
 import { useDialogTarget } from '../../components/useDialogTarget.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
-import { canWriteCases } from './access.js';
+import { mayChangeCase } from './access.js';
 import { CaseSection } from './FamilySections.js';
 import { CompleteVisitDialog, ScheduleVisitDialog, type Visit } from './IntakeDialogs.js';
 import { PlanDialog } from './PlanDialog.js';
@@ -45,7 +45,7 @@ export function IntakeSection({ record }: { record: CaseDetail }) {
   const { centreId, id: caseId } = record;
   const visits = useIntakeVisits(centreId, caseId);
   const cancel = useCancelVisit(centreId, caseId);
-  const canWrite = canWriteCases(session, centreId);
+  const canWrite = mayChangeCase(session, record);
   const [scheduling, setScheduling] = useState(false);
   const completing = useDialogTarget<Visit>();
   const cancelling = useDialogTarget<Visit>();
@@ -192,7 +192,7 @@ export function RiskSection({ record, names }: { record: CaseDetail; names: Name
   const assessments = useRiskAssessments(centreId, caseId);
   const current = assessments.data?.items.find((item) => item.current);
   const [editing, setEditing] = useState(false);
-  const action = canWriteCases(session, centreId) && assessments.isSuccess && (
+  const action = mayChangeCase(session, record) && assessments.isSuccess && (
     <>
       <Button
         style={{ alignSelf: 'flex-start' }}
@@ -315,7 +315,7 @@ export function PlanSection({ record, names }: { record: CaseDetail; names: Name
   const assessments = useRiskAssessments(centreId, caseId);
   const current = plans.data?.items.find((item) => item.current);
   const [editing, setEditing] = useState(false);
-  const action = canWriteCases(session, centreId) && plans.isSuccess && assessments.isSuccess && (
+  const action = mayChangeCase(session, record) && plans.isSuccess && assessments.isSuccess && (
     <>
       <Button
         style={{ alignSelf: 'flex-start' }}

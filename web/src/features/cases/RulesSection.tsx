@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { acceptanceView } from '../../../../shared/api/rules.js';
-import { useRecordAcceptance, useRulesAcceptances, useSendAcceptanceLink } from '../../api/cases.js';
+import { useCase, useRecordAcceptance, useRulesAcceptances, useSendAcceptanceLink } from '../../api/cases.js';
 import { errorMessage } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -17,7 +17,7 @@ import { useDialogTarget } from '../../components/useDialogTarget.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
-import { canWriteCases } from './access.js';
+import { mayChangeCase } from './access.js';
 
 type Acceptance = z.infer<typeof acceptanceView>;
 type Action = { kind: 'record' | 'link'; adult: Acceptance };
@@ -35,7 +35,8 @@ export function RulesSection({ centreId, caseId }: { centreId: string; caseId: s
   const link = useSendAcceptanceLink(centreId, caseId);
   const dialog = useDialogTarget<Action>();
   const [emailed, setEmailed] = useState<string | null>(null);
-  const canWrite = canWriteCases(session, centreId);
+  // The case page has the file already; a closed case shows no way to change it.
+  const canWrite = mayChangeCase(session, useCase(centreId, caseId).data);
   const column = {
     adult: t('case.rules.columns.adult'),
     status: t('case.rules.columns.status'),

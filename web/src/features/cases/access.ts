@@ -9,3 +9,14 @@ export function canReadCases(session: SignedInSession, centreId: string | undefi
 export function canWriteCases(session: SignedInSession, centreId: string): boolean {
   return canAtCentre(session, centreId, 'case:write');
 }
+
+/**
+ * Whether the signed-in person may change this case now: with case:write, and only while it is open (a
+ * closed case answers every change with "This case is closed.", so its change buttons are not shown).
+ */
+export function mayChangeCase(
+  session: SignedInSession,
+  record: { centreId: string; status: 'open' | 'suspended' | 'closed' } | undefined,
+): boolean {
+  return record !== undefined && record.status !== 'closed' && canWriteCases(session, record.centreId);
+}

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
-import type { caseDetail } from '../../../../shared/api/cases.js';
+import type { CaseFile } from '../../../../shared/api/caseRecord.js';
 
-export type CaseDetail = z.infer<typeof caseDetail>;
+/** The case file: the family at a glance, each child's consent, the closure and any warnings. */
+export type CaseDetail = CaseFile;
 export type Person = CaseDetail['people'][number];
 /** Full names of the people of the case, by id. */
 export type Names = Map<string, string>;
