@@ -1,11 +1,15 @@
-/** Inviting staff by an emailed link, and accepting: the account is created when the link is used. */
+/**
+ * Inviting staff (and the referrer of a referral) by an emailed link, and accepting: the account is
+ * created when the link is used.
+ */
 import type { Role, StaffRole } from '../../shared/access.js';
-import { PERMISSIONS } from '../../shared/access.js';
+import { PERMISSIONS, STAFF_ROLES } from '../../shared/access.js';
 import { can, canOrganisationWide, centresWhere, type Actor, type RequestMeta } from '../access/actor.js';
 import { ANONYMOUS, recordAudit, whoOf } from '../audit/service.js';
 import { queueMail } from '../mail/service.js';
 import type { Db, Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
+import { profileFromReferrals } from '../referrer-accounts/profiles.js';
 import {
   findInvitation,
   findOpenInvitationByToken,
@@ -105,6 +109,71 @@ export async function createInvitation(
   });
 }
 
+/**
+ * Invites the person who made a referral to follow it online: the outside role 'referrer', tied to no
+ * centre, which shows them their own referrals' status and nothing else. Only someone who manages people
+ * at the referral's centre may send it; staff roles are given only through createInvitation above.
+ */
+export async function createReferrerInvitation(
+  db: Db,
+  actor: Actor,
+  referral: {
+    id: string;
+    reference: string;
+    centreId: string;
+    centreName: string;
+    referrerName: string;
+    email: string;
+  },
+  publicUrl: string,
+) {
+  if (!can(actor, PERMISSIONS.USER_MANAGE, referral.centreId)) {
+    throw new NotAllowed('You can only invite people to centres you manage.');
+  }
+  if (await findUserByEmail(db, referral.email)) {
+    throw new Conflict('There is already an account for this email address.', 'account_exists');
+  }
+  const token = randomToken();
+  return db.transaction(async (tx) => {
+    const invitation = await insertInvitation(tx, {
+      organisationId: actor.organisationId,
+      email: referral.email,
+      role: 'referrer',
+      centreId: null,
+      tokenHash: tokenHash(token),
+      invitedByUserId: actor.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+    });
+    await queueMail(tx, {
+      organisationId: actor.organisationId,
+      centreId: referral.centreId,
+      toAddress: referral.email,
+      subject: `Follow referral ${referral.reference} online`,
+      bodyText: [
+        `Dear ${referral.referrerName},`,
+        '',
+        `${actor.displayName} at ${referral.centreName} has invited you to follow referral ${referral.reference} online.`,
+        'With an account you can see the status of the referrals you make, and nothing else.',
+        `To accept, open this link within ${INVITATION_DAYS} days and choose a password:`,
+        '',
+        `${publicUrl}/invitation/${token}`,
+        '',
+        'You will also set up two-factor sign-in with an authenticator app on your phone.',
+        'If you were not expecting this, you can ignore this message.',
+      ].join('\n'),
+    });
+    await recordAudit(tx, actor.meta, whoOf(actor), {
+      action: 'user.invited',
+      outcome: 'success',
+      resourceType: 'invitation',
+      resourceId: invitation.id,
+      centreId: referral.centreId,
+      detail: { role: 'referrer', referralId: referral.id },
+    });
+    return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() };
+  });
+}
+
 async function centreNameOf(executor: Executor, actor: Actor, centreId: string): Promise<string | null> {
   const centres = await organisationCentres(executor, actor.organisationId);
   return centres.find((c) => c.id === centreId)?.name ?? null;
@@ -114,7 +183,9 @@ export async function listInvitations(db: Db, actor: Actor) {
   const rows = await listOpenInvitations(db, actor.organisationId, new Date());
   const wide = canOrganisationWide(actor, PERMISSIONS.USER_READ);
   const centres = centresWhere(actor, PERMISSIONS.USER_READ);
+  // Invitations to follow a referral online are not staff invitations: they are not listed here.
   return rows
+    .filter((row) => (STAFF_ROLES as readonly string[]).includes(row.role))
     .filter((row) => wide || (row.centreId !== null && centres.includes(row.centreId)))
     .map((row) => ({
       ...row,
@@ -179,8 +250,17 @@ export async function acceptInvitation(
       email: invitation.email,
       displayName: input.displayName,
       passwordHash,
+      // The emailed link proved the address.
+      emailVerifiedAt: new Date(),
     });
     await replaceRoles(tx, id, [{ centreId: invitation.centreId, role: invitation.role as Role }]);
+    if (invitation.role === 'referrer') {
+      await profileFromReferrals(tx, {
+        userId: id,
+        organisationId: invitation.organisationId,
+        email: invitation.email,
+      });
+    }
     await recordAudit(
       tx,
       meta,

@@ -74,7 +74,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
       },
     },
     async (request, reply) => {
-      const token = await signIn(db, request.meta, request.body);
+      const token = await signIn(db, request.meta, request.body, config.publicUrl);
       setSessionCookie(reply, token);
       return viewWithToken(db, token);
     },

@@ -4,6 +4,7 @@ import { ANONYMOUS, recordAudit, type AuditWho } from '../audit/service.js';
 import { queueMail } from '../mail/service.js';
 import type { Db } from '../platform/database.js';
 import { AppError, RuleRefused, TooManyAttempts } from '../platform/errors.js';
+import { refuseUnverifiedSignIn } from '../referrer-accounts/verification.js';
 import {
   claimTotpStep,
   clearFailures,
@@ -52,12 +53,14 @@ const who = (user: { id: string; displayName: string; organisationId: string }):
 
 /**
  * Checks the email and password. Unknown email, wrong password and a disabled account all get the same
- * answer after the same work. Returns the new session's token.
+ * answer after the same work. An address not yet proven (a self-registered referrer) is refused only
+ * after the right password, with a fresh link to prove it. Returns the new session's token.
  */
 export async function signIn(
   db: Db,
   meta: RequestMeta,
   input: { email: string; password: string },
+  publicUrl: string,
 ): Promise<string> {
   const since = new Date(Date.now() - FAILURE_WINDOW_MS);
   const [byEmail, byAddress] = await Promise.all([
@@ -85,6 +88,7 @@ export async function signIn(
     });
     throw new WrongCredentials();
   }
+  if (user.emailVerifiedAt === null) await refuseUnverifiedSignIn(db, meta, user, publicUrl);
   return db.transaction(async (tx) => {
     await clearFailures(tx, emailKey(input.email));
     const token = await createSession(tx, user.id);

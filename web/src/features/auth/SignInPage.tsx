@@ -74,6 +74,10 @@ export function SignInPage() {
         <Anchor component={Link} to="/refer" fw={600}>
           {t('signIn.refer')}
         </Anchor>
+        <Text mt="xs">{t('referrerLinks.signInIntro')}</Text>
+        <Anchor component={Link} to="/referrer/register" fw={600}>
+          {t('referrerLinks.createAccount')}
+        </Anchor>
       </Stack>
     </Page>
   );

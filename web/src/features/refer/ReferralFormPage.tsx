@@ -4,8 +4,10 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { referralBody } from '../../../../shared/api/referrals.js';
+import type { ReferrerProfileView } from '../../../../shared/api/referrer-accounts.js';
 import { isApiError } from '../../api/client.js';
 import { useDraft, useSendReferral } from '../../api/referrals.js';
+import { useReferrerProfile } from '../../api/referrerAccounts.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { Notice } from '../../components/Notice.js';
@@ -26,6 +28,7 @@ import {
   type ReferralAnswers,
   type Step,
 } from './answers.js';
+import { AccountLink } from './AccountLink.js';
 import { CheckAnswers } from './CheckAnswers.js';
 import { CourtOrderStep } from './CourtOrderStep.js';
 import { forgetStoredDraft, readStoredDraft, useDraftSaver, type StoredDraft } from './draftStorage.js';
@@ -47,11 +50,23 @@ export function ReferralFormPage() {
   return <DraftLoader />;
 }
 
+/** A signed-in referrer's details, filled in for them; they can still change them. */
+function prefilled(profile: ReferrerProfileView | null): ReferralAnswers {
+  const answers = emptyAnswers();
+  if (!profile) return answers;
+  const { name, email, organisation, role, phone } = profile;
+  return {
+    ...answers,
+    referrer: { name, email, organisation: organisation ?? '', role: role ?? '', phone: phone ?? '' },
+  };
+}
+
 /** A draft saved on this device is read back before the form opens. */
 function DraftLoader() {
   const { t } = useTranslation();
   const [stored, setStored] = useState<StoredDraft | null>(() => readStoredDraft());
   const draft = useDraft(stored);
+  const referrer = useReferrerProfile();
   // The server no longer has it, or the token is not right: start again without it.
   const gone =
     draft.isError && isApiError(draft.error) && draft.error.status >= 400 && draft.error.status < 500;
@@ -93,7 +108,14 @@ function DraftLoader() {
       />
     );
   }
-  return <ReferralForm initial={emptyAnswers()} stored={null} resumedAt={null} />;
+  if (referrer.pending) {
+    return (
+      <Page title={t('refer.title')}>
+        <Loading />
+      </Page>
+    );
+  }
+  return <ReferralForm initial={prefilled(referrer.profile)} stored={null} resumedAt={null} />;
 }
 
 function withoutStep(errors: Record<string, ReactNode>, step: QuestionStep): Record<string, ReactNode> {
@@ -199,6 +221,7 @@ function ReferralForm({
 
   const notices = (
     <>
+      {step === 'centre' && <AccountLink place="start" />}
       {showResumed && resumedAt && (
         <Notice title={t('refer.resumed.title')}>
           <Stack gap="sm" align="flex-start">

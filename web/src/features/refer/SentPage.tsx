@@ -2,6 +2,7 @@ import { Anchor, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { Page } from '../../components/Page.js';
+import { AccountLink } from './AccountLink.js';
 
 export interface SentState {
   reference: string;
@@ -30,6 +31,7 @@ export function SentPage() {
       </Paper>
       <Text>{t('refer.sent.whatNext')}</Text>
       <Text>{t('refer.sent.keepReference')}</Text>
+      <AccountLink place="sent" />
       <Anchor component={Link} to="/refer" style={{ alignSelf: 'flex-start' }}>
         {t('refer.sent.another')}
       </Anchor>

@@ -20,6 +20,7 @@ import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
 import { canDecideReferrals, canReadReferrals } from './access.js';
 import { DeclineDialog, RequestInformationDialog } from './DecisionDialogs.js';
+import { InviteReferrer } from './InviteReferrer.js';
 import { ReferralDocuments } from './ReferralDocuments.js';
 import { familyName, readReferralBody } from './referralBody.js';
 
@@ -202,6 +203,13 @@ function ReferralView({ referral }: { referral: ReferralDetail }) {
         )}
 
         <ReferralDocuments referral={referral} />
+        <InviteReferrer
+          centreId={referral.centreId}
+          referralId={referral.id}
+          referrerName={referral.referrerName}
+          referrerEmail={body.referrer?.email}
+        />
+
         <ReferralSections referral={body} />
       </Page>
 
