@@ -14,6 +14,7 @@ import {
   roleAssignmentsOf,
   updateUser,
 } from './repository.js';
+import { checkStatusesFor } from '../staff/service.js';
 import { mayManageRole, maySeeUser } from './scope.js';
 
 const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
@@ -48,10 +49,20 @@ export async function listStaff(db: Db, actor: Actor) {
     users.map((u) => u.id),
   );
   // Referrer and parent accounts are not staff: they are managed with their cases, not here.
-  return users
+  const visible = users
     .map((user) => ({ user, roles: roles.filter((r) => r.userId === user.id && isStaffRole(r.role)) }))
-    .filter(({ roles }) => roles.length > 0 && maySeeUser(actor, roles))
-    .map(({ user, roles }) => viewOf(actor, user, roles));
+    .filter(({ roles }) => roles.length > 0 && maySeeUser(actor, roles));
+  const checks = await checkStatusesFor(
+    db,
+    visible.map(({ user, roles }) => ({
+      userId: user.id,
+      centreIds: roles.flatMap((r) => (r.centreId === null ? [] : [r.centreId])),
+    })),
+  );
+  return visible.map(({ user, roles }) => ({
+    ...viewOf(actor, user, roles),
+    checks: checks.get(user.id) ?? null,
+  }));
 }
 
 /** Loads a person the actor may see; anyone else answers 404. */
@@ -174,7 +185,10 @@ export async function resetStaffTwoFactor(db: Db, actor: Actor, userId: string) 
   });
 }
 
-/** Creates an account directly (first-run setup and the demo); staff normally arrive by invitation. */
+/**
+ * Creates an account directly (first-run setup, the demo, a referrer registering); staff normally arrive
+ * by invitation. The address counts as proven unless `emailVerifiedAt` says otherwise (null: not yet).
+ */
 export async function createAccount(
   tx: Executor,
   account: {
@@ -183,9 +197,11 @@ export async function createAccount(
     displayName: string;
     passwordHash: string;
     roles: { centreId: string | null; role: Role }[];
+    emailVerifiedAt?: Date | null;
   },
 ): Promise<string> {
-  const id = await insertUser(tx, account);
+  const emailVerifiedAt = account.emailVerifiedAt === undefined ? new Date() : account.emailVerifiedAt;
+  const id = await insertUser(tx, { ...account, emailVerifiedAt });
   await replaceRoles(tx, id, account.roles);
   return id;
 }

@@ -20,6 +20,7 @@ export const DEMO_CENTRES = [
       {
         name: 'Main hall',
         capacity: 30,
+        usage: 'shared',
         hasSeparateEntrance: false,
         accessibilityNotes: 'Step-free from the car park.',
       },
@@ -27,6 +28,7 @@ export const DEMO_CENTRES = [
         name: 'Garden room',
         capacity: 8,
         hasSeparateEntrance: true,
+        hasSeparateWaitingRoom: true,
         accessibilityNotes: 'Own entrance from the side path.',
       },
       { name: 'Blue room', capacity: 6, hasSeparateEntrance: false, accessibilityNotes: null },
@@ -49,6 +51,7 @@ export const DEMO_CENTRES = [
       {
         name: 'Community hall',
         capacity: 24,
+        usage: 'shared',
         hasSeparateEntrance: false,
         accessibilityNotes: 'Ramp at the front door.',
       },
@@ -56,6 +59,80 @@ export const DEMO_CENTRES = [
     ],
   },
 ] as const;
+
+/**
+ * Each centre's alternative venues (with their rooms), opening sessions and closures. Opening sessions
+ * without a venue are in the centre's own building. Alternate Saturdays count from Saturday 3 January 2026.
+ */
+export const DEMO_PREMISES = {
+  riverside: {
+    venues: [
+      {
+        name: 'Northgate Library community room',
+        kind: 'library',
+        address: 'Northgate Library, 2 Market Square, Northgate, NG1 4LB',
+        accessibilityNotes: 'Lift to the first floor; accessible toilet next to the room.',
+        rooms: [
+          {
+            name: 'Library community room',
+            capacity: 10,
+            hasSeparateEntrance: false,
+            hasSeparateWaitingRoom: true,
+            accessibilityNotes: 'Waiting area on the ground floor, by the children’s library.',
+          },
+        ],
+      },
+    ],
+    openingSessions: [
+      {
+        name: 'Saturday supported',
+        serviceType: 'supported',
+        recurrence: { frequency: 'fortnightly', weekday: 6 },
+        startTime: '10:00',
+        endTime: '12:00',
+        minimumStaff: 3,
+        familiesPerVolunteer: 3,
+      },
+      {
+        name: 'Tuesday supervised',
+        serviceType: 'supervised',
+        recurrence: { frequency: 'weekly', weekday: 2 },
+        startTime: '16:00',
+        endTime: '18:00',
+        minimumStaff: 1,
+        familiesPerVolunteer: 1,
+      },
+      {
+        name: 'Thursday supervised',
+        serviceType: 'supervised',
+        recurrence: { frequency: 'weekly', weekday: 4 },
+        startTime: '16:00',
+        endTime: '18:00',
+        minimumStaff: 1,
+        familiesPerVolunteer: 1,
+      },
+    ],
+  },
+  hillview: {
+    venues: [],
+    openingSessions: [
+      {
+        name: 'Sunday supported',
+        serviceType: 'supported',
+        recurrence: { frequency: 'weekly', weekday: 0 },
+        startTime: '13:00',
+        endTime: '15:00',
+        minimumStaff: 2,
+        familiesPerVolunteer: 3,
+      },
+    ],
+  },
+} as const;
+export const DEMO_SESSIONS_START = '2026-01-03';
+/** Both centres close from Christmas Eve to 2 January. */
+export const DEMO_CLOSURE = { reason: 'Christmas', from: '12-24', to: '01-02' } as const;
+/** Whose training runs out within the month (a warning on the staff page); everyone else's is current. */
+export const DEMO_TRAINING_EXPIRING = 'volunteer@example.org';
 
 export interface DemoStaff {
   displayName: string;

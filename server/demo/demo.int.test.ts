@@ -33,6 +33,27 @@ describe('the demo', () => {
     expect((await verifyAuditChain(t.database.db)).firstBreak).toBeNull();
   });
 
+  it('each centre has its premises and opening times, and every member of staff their checks', async () => {
+    const coordinator = await t.as(DEMO.coordinator);
+    const riverside = (await coordinator.get('/api/auth/session')).json().centres[0].id as string;
+    const venues = (await coordinator.get(`/api/centres/${riverside}/venues`)).json().items;
+    expect(venues.map((v: { kind: string }) => v.kind)).toEqual(['centre', 'library']);
+    const sessions = (await coordinator.get(`/api/centres/${riverside}/opening-sessions`)).json().items;
+    expect(sessions.map((s: { name: string }) => s.name).sort()).toEqual([
+      'Saturday supported',
+      'Thursday supervised',
+      'Tuesday supervised',
+    ]);
+    const staff = (await (await t.as(DEMO.admin)).get('/api/admin/users')).json().items as {
+      email: string;
+      checks: { current: boolean; warnings: string[] } | null;
+    }[];
+    for (const person of staff.filter((p) => p.email !== DEMO.admin)) {
+      expect(person.checks?.current, person.email).toBe(true);
+      expect(person.checks?.warnings.length, person.email).toBe(person.email === DEMO.volunteer ? 1 : 0);
+    }
+  });
+
   it('each coordinator sees their own centre’s families in the inbox', async () => {
     const coordinator = await t.as(DEMO.coordinator);
     const session = (await coordinator.get('/api/auth/session')).json();

@@ -91,6 +91,14 @@ export async function updateRoom(
   return row;
 }
 
+export async function findRoom(executor: Executor, centreId: string, id: string) {
+  const [row] = await executor
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.id, id), eq(rooms.centreId, centreId)));
+  return row;
+}
+
 export async function listRooms(executor: Executor, centreId: string) {
   return executor.select().from(rooms).where(eq(rooms.centreId, centreId)).orderBy(asc(rooms.name));
 }
@@ -119,6 +127,8 @@ export async function findCentreContact(executor: Executor, centreId: string) {
       name: centres.name,
       email: centres.email,
       organisationId: centres.organisationId,
+      address: centres.address,
+      timeZone: centres.timeZone,
     })
     .from(centres)
     .where(eq(centres.id, centreId));

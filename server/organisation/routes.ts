@@ -8,6 +8,7 @@ import {
   centreView,
   roomBody,
   roomList,
+  roomPatchBody,
   roomView,
 } from '../../shared/api/admin.js';
 import { centreParams, id, idParams } from '../../shared/api/common.js';
@@ -97,7 +98,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config 
         tags: ['rooms'],
         summary: 'Change a room',
         params: roomParams,
-        body: roomBody.partial(),
+        body: roomPatchBody,
         response: { 200: roomView, ...errors },
       },
     },

@@ -3,13 +3,16 @@ import { PERMISSIONS } from '../../shared/access.js';
 import { can, centresWhere, canOrganisationWide, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { databaseErrorOf, type Db, type Executor } from '../platform/database.js';
-import { Conflict, NotAllowed, NotFound } from '../platform/errors.js';
+import { Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
+import { futureBookingsInRoom } from '../venues/booking-hooks.js';
+import { usableVenue } from '../venues/service.js';
 import {
   countOrganisations,
   insertCentre,
   insertOrganisation,
   insertRoom,
   findCentreContact,
+  findRoom,
   listAllCentres,
   listCentres,
   nextCounterValue,
@@ -37,6 +40,10 @@ const roomView = (row: Awaited<ReturnType<typeof insertRoom>>) => ({
   capacity: row.capacity,
   hasSeparateEntrance: row.hasSeparateEntrance,
   accessibilityNotes: row.accessibilityNotes,
+  venueId: row.venueId,
+  usage: row.usage,
+  hasSeparateWaitingRoom: row.hasSeparateWaitingRoom,
+  active: row.active,
 });
 
 /** Turns a unique-name clash into a sentence; anything else goes on up. */
@@ -122,6 +129,7 @@ export async function roomsOf(db: Db, _actor: Actor, centreId: string) {
 export async function addRoom(db: Db, actor: Actor, centreId: string, fields: RoomFields) {
   return namedUniquely('room', () =>
     db.transaction(async (tx) => {
+      if (fields.venueId) await usableVenue(tx, centreId, fields.venueId);
       const room = await insertRoom(tx, centreId, fields);
       await recordAudit(tx, actor.meta, whoOf(actor), {
         action: 'room.created',
@@ -144,6 +152,23 @@ export async function changeRoom(
 ) {
   return namedUniquely('room', () =>
     db.transaction(async (tx) => {
+      const before = await findRoom(tx, centreId, roomId);
+      if (!before) throw new NotFound('room');
+      // The change is checked as a whole: a hall made shared keeps a capacity of at least 2.
+      if ((fields.usage ?? before.usage) === 'shared' && (fields.capacity ?? before.capacity) < 2) {
+        throw new InvalidInput([{ field: 'capacity', message: 'A shared hall holds at least 2 people' }]);
+      }
+      if (fields.venueId && fields.venueId !== before.venueId)
+        await usableVenue(tx, centreId, fields.venueId);
+      if (fields.active === false && before.active) {
+        const booked = await futureBookingsInRoom(tx, roomId);
+        if (booked > 0) {
+          throw new Conflict(
+            `${before.name} has ${booked === 1 ? '1 session' : `${booked} sessions`} booked from today. Move or cancel ${booked === 1 ? 'it' : 'them'} first, then take the room out of use.`,
+            'room_in_use',
+          );
+        }
+      }
       const room = await updateRoom(tx, centreId, roomId, fields);
       if (!room) throw new NotFound('room');
       await recordAudit(tx, actor.meta, whoOf(actor), {
@@ -176,7 +201,7 @@ export async function publicCentres(db: Db) {
   return listAllCentres(db);
 }
 
-/** A centre's name and mail address, for messages sent on its behalf. */
+/** A centre's name, address, mail address and time zone: for messages sent on its behalf, and its clock. */
 export async function centreContact(db: Executor, centreId: string) {
   return findCentreContact(db, centreId);
 }

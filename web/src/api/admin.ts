@@ -6,13 +6,11 @@ import {
   centreView,
   invitationList,
   roomList,
-  roomView,
   userList,
   userView,
   type centreBody,
   type centrePatchBody,
   type inviteBody,
-  type roomBody,
   type setRolesBody,
 } from '../../../shared/api/admin.js';
 import { apiRequest } from './client.js';
@@ -107,23 +105,5 @@ export function useRooms(centreId: string) {
   return useQuery({
     queryKey: roomsKey(centreId),
     queryFn: () => apiRequest(`/centres/${centreId}/rooms`, { schema: roomList }),
-  });
-}
-
-export function useCreateRoom(centreId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: z.output<typeof roomBody>) =>
-      apiRequest(`/centres/${centreId}/rooms`, { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: roomsKey(centreId) }),
-  });
-}
-
-export function useUpdateRoom(centreId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ roomId, body }: { roomId: string; body: z.output<typeof roomBody> }) =>
-      apiRequest(`/centres/${centreId}/rooms/${roomId}`, { method: 'PATCH', body, schema: roomView }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: roomsKey(centreId) }),
   });
 }

@@ -13,6 +13,7 @@ import { useSignedInSession } from '../../session/SignedInSession.js';
 import { InvitationsSection } from './InvitationsSection.js';
 import { InviteModal } from './InviteModal.js';
 import { RolesModal } from './RolesModal.js';
+import { StaffChecksDialog } from './StaffChecksDialog.js';
 import { UserActionDialog, type PendingUserAction } from './UserActionDialog.js';
 import { UsersTable } from './UsersTable.js';
 
@@ -22,6 +23,8 @@ export function UsersPage() {
   const session = useSignedInSession();
   const users = useUsers();
   const canManage = canAnywhere(session, 'user:manage');
+  const canEditChecks = canAnywhere(session, 'staff-checks:manage');
+  const checksDialog = useDialogTarget<UserView>();
   const [inviting, setInviting] = useState(false);
   const rolesDialog = useDialogTarget<UserView>();
   const actionDialog = useDialogTarget<PendingUserAction>();
@@ -51,9 +54,11 @@ export function UsersPage() {
           <UsersTable
             users={users.data.items}
             canManage={canManage}
+            canEditChecks={canEditChecks}
             labelledBy="users-heading"
             onChangeRoles={rolesDialog.open}
             onAction={(user, action) => actionDialog.open({ user, action })}
+            onEditChecks={checksDialog.open}
           />
         )}
       </Stack>
@@ -62,6 +67,11 @@ export function UsersPage() {
 
       <InviteModal opened={inviting} onClose={() => setInviting(false)} />
       <RolesModal user={rolesDialog.target} opened={rolesDialog.opened} onClose={rolesDialog.close} />
+      <StaffChecksDialog
+        user={checksDialog.target}
+        opened={checksDialog.opened}
+        onClose={checksDialog.close}
+      />
       <UserActionDialog
         pending={actionDialog.target}
         opened={actionDialog.opened}

@@ -1,4 +1,4 @@
-import { Button, List, Menu, Table, Text } from '@mantine/core';
+import { Button, List, Menu, Stack, Table, Text } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/api/admin.js';
@@ -13,12 +13,48 @@ import { actionsButtonId, roleAt } from './roleOptions.js';
 interface UsersTableProps {
   users: UserView[];
   canManage: boolean;
+  /** Whether the viewer may record staff checks (for the staff they can see here). */
+  canEditChecks: boolean;
   labelledBy: string;
   onChangeRoles: (user: UserView) => void;
   onAction: (user: UserView, action: UserAction) => void;
+  onEditChecks: (user: UserView) => void;
 }
 
-export function UsersTable({ users, canManage, labelledBy, onChangeRoles, onAction }: UsersTableProps) {
+/** A person's checks in a word, with why when they need attention. */
+function ChecksCell({ checks }: { checks: UserView['checks'] }) {
+  const { t } = useTranslation();
+  if (!checks) return <Text size="sm">{t('staffChecks.badge.notNeeded')}</Text>;
+  const sentences = [...checks.problems, ...checks.warnings];
+  const badge = !checks.current
+    ? { tone: 'bad' as const, label: t('staffChecks.badge.notCurrent') }
+    : checks.warnings.length > 0
+      ? { tone: 'info' as const, label: t('staffChecks.badge.dueSoon') }
+      : { tone: 'good' as const, label: t('staffChecks.badge.current') };
+  return (
+    <Stack gap={4} align="flex-start">
+      <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
+      {sentences.length > 0 && (
+        <List size="sm" spacing={2}>
+          {sentences.map((sentence) => (
+            <List.Item key={sentence}>{sentence}</List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+export function UsersTable({
+  users,
+  canManage,
+  canEditChecks,
+  labelledBy,
+  onChangeRoles,
+  onAction,
+  onEditChecks,
+}: UsersTableProps) {
+  const hasActions = canManage || canEditChecks;
   const { t } = useTranslation();
   const session = useSignedInSession();
   const { timeZone } = useCurrentCentre();
@@ -28,6 +64,7 @@ export function UsersTable({ users, canManage, labelledBy, onChangeRoles, onActi
     roles: t('users.columns.roles'),
     twoFactor: t('users.columns.twoFactor'),
     lastSignIn: t('users.columns.lastSignIn'),
+    checks: t('staffChecks.column'),
     status: t('users.columns.status'),
     actions: t('common.actions'),
   };
@@ -41,8 +78,9 @@ export function UsersTable({ users, canManage, labelledBy, onChangeRoles, onActi
           <Table.Th>{column.roles}</Table.Th>
           <Table.Th>{column.twoFactor}</Table.Th>
           <Table.Th>{column.lastSignIn}</Table.Th>
+          <Table.Th>{column.checks}</Table.Th>
           <Table.Th>{column.status}</Table.Th>
-          {canManage && <Table.Th>{column.actions}</Table.Th>}
+          {hasActions && <Table.Th>{column.actions}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -69,12 +107,15 @@ export function UsersTable({ users, canManage, labelledBy, onChangeRoles, onActi
             <LabelledCell label={column.lastSignIn}>
               {user.lastSignInAt ? formatDateTime(user.lastSignInAt, timeZone) : t('common.never')}
             </LabelledCell>
+            <LabelledCell label={column.checks}>
+              <ChecksCell checks={user.checks} />
+            </LabelledCell>
             <LabelledCell label={column.status}>
               <StatusBadge tone={user.status === 'active' ? 'good' : 'bad'}>
                 {t(`users.status.${user.status}`)}
               </StatusBadge>
             </LabelledCell>
-            {canManage && (
+            {hasActions && (
               <LabelledCell label={column.actions}>
                 {/* The menu gives its id to the button, where focus returns after a dialog about this person. */}
                 <Menu id={actionsButtonId(user.id)} position="bottom-end" withinPortal>
@@ -89,14 +130,19 @@ export function UsersTable({ users, canManage, labelledBy, onChangeRoles, onActi
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item onClick={() => onChangeRoles(user)}>{t('users.changeRoles')}</Menu.Item>
-                    {user.status === 'active' && user.id !== session.user.id && (
+                    {canEditChecks && user.checks && (
+                      <Menu.Item onClick={() => onEditChecks(user)}>{t('staffChecks.open')}</Menu.Item>
+                    )}
+                    {canManage && (
+                      <Menu.Item onClick={() => onChangeRoles(user)}>{t('users.changeRoles')}</Menu.Item>
+                    )}
+                    {canManage && user.status === 'active' && user.id !== session.user.id && (
                       <Menu.Item onClick={() => onAction(user, 'disable')}>{t('users.disable')}</Menu.Item>
                     )}
-                    {user.status === 'disabled' && (
+                    {canManage && user.status === 'disabled' && (
                       <Menu.Item onClick={() => onAction(user, 'enable')}>{t('users.enable')}</Menu.Item>
                     )}
-                    {user.twoFactorEnabled && (
+                    {canManage && user.twoFactorEnabled && (
                       <Menu.Item onClick={() => onAction(user, 'reset-two-factor')}>
                         {t('users.resetTwoFactor')}
                       </Menu.Item>
