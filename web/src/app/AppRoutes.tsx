@@ -8,6 +8,10 @@ import { SignInPage } from '../features/auth/SignInPage.js';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage.js';
 import { TwoFactorSetupPage } from '../features/auth/TwoFactorSetupPage.js';
 import { InvitationPage } from '../features/invitation/InvitationPage.js';
+import { CheckEmailPage } from '../features/referrer/CheckEmailPage.js';
+import { ReferrerLanding } from '../features/referrer/ReferrerLanding.js';
+import { RegisterPage } from '../features/referrer/RegisterPage.js';
+import { VerifyEmailPage } from '../features/referrer/VerifyEmailPage.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { SetupPage } from '../features/setup/SetupPage.js';
 import { Allowed } from './Allowed.js';
@@ -37,6 +41,12 @@ const HomePage = lazy(() =>
 const OutboxPage = lazy(() =>
   import('../features/outbox/OutboxPage.js').then((module) => ({ default: module.OutboxPage })),
 );
+const OpeningTimesPage = lazy(() =>
+  import('../features/premises/OpeningTimesPage.js').then((module) => ({ default: module.OpeningTimesPage })),
+);
+const PremisesPage = lazy(() =>
+  import('../features/premises/PremisesPage.js').then((module) => ({ default: module.PremisesPage })),
+);
 const ReferralFormPage = lazy(() =>
   import('../features/refer/ReferralFormPage.js').then((module) => ({ default: module.ReferralFormPage })),
 );
@@ -46,8 +56,17 @@ const ReferralsPage = lazy(() =>
 const ReferralPage = lazy(() =>
   import('../features/referrals/ReferralPage.js').then((module) => ({ default: module.ReferralPage })),
 );
+const MyReferralsPage = lazy(() =>
+  import('../features/referrer/MyReferralsPage.js').then((module) => ({ default: module.MyReferralsPage })),
+);
+const MyReferralPage = lazy(() =>
+  import('../features/referrer/MyReferralPage.js').then((module) => ({ default: module.MyReferralPage })),
+);
 const RulesLinkPage = lazy(() =>
   import('../features/rules/RulesLinkPage.js').then((module) => ({ default: module.RulesLinkPage })),
+);
+const TimetablePage = lazy(() =>
+  import('../features/timetable/TimetablePage.js').then((module) => ({ default: module.TimetablePage })),
 );
 const UsersPage = lazy(() =>
   import('../features/users/UsersPage.js').then((module) => ({ default: module.UsersPage })),
@@ -86,6 +105,10 @@ export function AppRoutes() {
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
         <Route path="/invitation/:token" element={<InvitationPage />} />
+        {/* Referrer accounts: anyone may register; the emailed link confirms the address. */}
+        <Route path="/referrer/register" element={<RegisterPage />} />
+        <Route path="/referrer/check-email" element={<CheckEmailPage />} />
+        <Route path="/referrer/verify/:token" element={<VerifyEmailPage />} />
         <Route path="/setup/:token" element={<SetupPage />} />
         {/* Open to anyone, signed in or not: referrers need no account. */}
         <Route
@@ -113,7 +136,30 @@ export function AppRoutes() {
           </RequireSignedIn>
         }
       >
-        <Route path="/" element={<HomePage />} />
+        <Route
+          path="/"
+          element={
+            <ReferrerLanding>
+              <HomePage />
+            </ReferrerLanding>
+          }
+        />
+        <Route
+          path="/my/referrals"
+          element={
+            <Allowed permission="own-referrals:read">
+              <MyReferralsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/my/referrals/:id"
+          element={
+            <Allowed permission="own-referrals:read">
+              <MyReferralPage />
+            </Allowed>
+          }
+        />
         <Route
           path="/referrals"
           element={
@@ -143,6 +189,30 @@ export function AppRoutes() {
           element={
             <Allowed permission="case:read">
               <CasePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/timetable"
+          element={
+            <Allowed permission="timetable:read">
+              <TimetablePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/premises"
+          element={
+            <Allowed permission="room:read">
+              <PremisesPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/opening-times"
+          element={
+            <Allowed permission="timetable:read">
+              <OpeningTimesPage />
             </Allowed>
           }
         />

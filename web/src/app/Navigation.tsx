@@ -1,6 +1,8 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
+  IconCalendarTime,
+  IconCalendarWeek,
   IconFilePlus,
   IconFolders,
   IconHome,
@@ -8,6 +10,7 @@ import {
   IconListDetails,
   IconMail,
   IconUsers,
+  IconBuildingCommunity,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -15,14 +18,20 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { canAnywhere, canAtCentre } from '../session/access.js';
 import { useSignedInSession } from '../session/SignedInSession.js';
 import { useCurrentCentre } from '../session/useCurrentCentre.js';
+import { isReferrer } from '../features/referrer/access.js';
+import { ReferrerNavigation } from '../features/referrer/ReferrerNavigation.js';
 import {
   ADMINISTRATION_PAGES,
   CASES_PAGE,
   COMING_SOON_AREAS,
+  PREMISES_PAGES,
   REFERRAL_FORM_PATH,
   REFERRALS_PAGE,
+  TIMETABLE_PAGE,
   type AdministrationPage,
 } from './navigation.js';
+
+const PREMISES_ICONS = { premises: IconBuildingCommunity, openingTimes: IconCalendarTime };
 
 const ADMIN_ICONS: Record<AdministrationPage, typeof IconHome> = {
   users: IconUsers,
@@ -36,9 +45,12 @@ export function Navigation() {
   const session = useSignedInSession();
   const { pathname } = useLocation();
   const { centre } = useCurrentCentre();
+  // A referrer sees their own referrals and the form, and no staff area at all.
+  if (isReferrer(session)) return <ReferrerNavigation />;
 
   const referrals = centre !== null && canAtCentre(session, centre.id, REFERRALS_PAGE.permission);
   const cases = centre !== null && canAtCentre(session, centre.id, CASES_PAGE.permission);
+  const timetable = centre !== null && canAtCentre(session, centre.id, TIMETABLE_PAGE.permission);
   const comingSoon = COMING_SOON_AREAS.filter((area) => canAnywhere(session, area.permission));
   const administration = ADMINISTRATION_PAGES.filter((page) => canAnywhere(session, page.permission));
   const isCurrent = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
@@ -90,6 +102,37 @@ export function Navigation() {
               />
             </li>
           )}
+          {timetable && (
+            <li>
+              <NavLink
+                component={Link}
+                to={TIMETABLE_PAGE.path}
+                label={t('nav.areas.timetable')}
+                leftSection={<IconCalendarWeek size={20} aria-hidden="true" />}
+                active={isCurrent(TIMETABLE_PAGE.path)}
+                aria-current={isCurrent(TIMETABLE_PAGE.path) ? 'page' : undefined}
+                variant="filled"
+              />
+            </li>
+          )}
+          {PREMISES_PAGES.filter(
+            (page) => centre !== null && canAtCentre(session, centre.id, page.permission),
+          ).map((page) => {
+            const Icon = PREMISES_ICONS[page.key];
+            return (
+              <li key={page.key}>
+                <NavLink
+                  component={Link}
+                  to={page.path}
+                  label={t(`nav.pages.${page.key}`)}
+                  leftSection={<Icon size={20} aria-hidden="true" />}
+                  active={isCurrent(page.path)}
+                  aria-current={isCurrent(page.path) ? 'page' : undefined}
+                  variant="filled"
+                />
+              </li>
+            );
+          })}
           <li>
             {/* The public form: it opens outside the staff pages, as referrers see it. */}
             <NavLink

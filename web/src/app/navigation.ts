@@ -3,6 +3,7 @@
  * appears only for people who hold that permission at some centre or across the organisation.
  */
 import { PERMISSIONS, type Permission } from '../../../shared/access.js';
+import { MY_REFERRALS_PATH } from '../features/referrer/paths.js';
 
 /** The referral inbox: for people who may open case files in the centre they are working in. */
 export const REFERRALS_PAGE = { path: '/referrals', permission: PERMISSIONS.CASE_READ } as const;
@@ -13,9 +14,26 @@ export const CASES_PAGE = { path: '/cases', permission: PERMISSIONS.CASE_READ } 
 /** The public referral form, offered to every member of staff too. */
 export const REFERRAL_FORM_PATH = '/refer';
 
+/**
+ * A referrer's pages: the referrals they made (where they land after signing in) and the referral form,
+ * filled in with their details. Their navigation offers these and nothing else.
+ */
+export const REFERRER_PAGES = {
+  referrals: { path: MY_REFERRALS_PATH, permission: PERMISSIONS.OWN_REFERRALS_READ },
+  form: { path: REFERRAL_FORM_PATH },
+} as const;
+
+/** The centre's sessions by day and week, and the adults kept apart: in the centre being worked in. */
+export const TIMETABLE_PAGE = { path: '/timetable', permission: PERMISSIONS.TIMETABLE_READ } as const;
+
+/** The premises (venues and rooms) and opening times of the centre being worked in. */
+export const PREMISES_PAGES = [
+  { key: 'premises', path: '/premises', permission: PERMISSIONS.ROOM_READ },
+  { key: 'openingTimes', path: '/opening-times', permission: PERMISSIONS.TIMETABLE_READ },
+] as const;
+
 /** Areas that arrive with later issues: shown as coming soon, never as links to empty pages. */
 export const COMING_SOON_AREAS: ReadonlyArray<{ key: ComingSoonArea; permission: Permission }> = [
-  { key: 'timetable', permission: PERMISSIONS.ROSTER_READ },
   { key: 'checkIn', permission: PERMISSIONS.ROSTER_READ },
   { key: 'safeguarding', permission: PERMISSIONS.SAFEGUARDING_READ },
   { key: 'complaints', permission: PERMISSIONS.CASE_WRITE },
