@@ -23,6 +23,7 @@ const userColumns = {
   totpEnabledAt: users.totpEnabledAt,
   totpLastStep: users.totpLastStep,
   lastSignInAt: users.lastSignInAt,
+  emailVerifiedAt: users.emailVerifiedAt,
 };
 export type UserRow = Awaited<ReturnType<typeof findUserByEmail>>;
 
@@ -38,7 +39,14 @@ export async function findUserById(executor: Executor, id: string) {
 
 export async function insertUser(
   executor: Executor,
-  user: { organisationId: string; email: string; displayName: string; passwordHash: string },
+  user: {
+    organisationId: string;
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    /** null until the person proves the address (a self-registered referrer). */
+    emailVerifiedAt: Date | null;
+  },
 ): Promise<string> {
   const [row] = await executor.insert(users).values(user).returning({ id: users.id });
   return row!.id;
@@ -54,6 +62,8 @@ export async function updateUser(
     totpEnabledAt: Date | null;
     totpLastStep: number | null;
     lastSignInAt: Date;
+    displayName: string;
+    emailVerifiedAt: Date;
   }>,
 ): Promise<void> {
   await executor.update(users).set(changes).where(eq(users.id, id));
@@ -332,4 +342,66 @@ export async function deleteEndedSessions(executor: Executor, before: Date): Pro
 
 export async function deleteSpentLinks(executor: Executor, before: Date): Promise<void> {
   await executor.delete(passwordResets).where(lt(passwordResets.expiresAt, before));
+}
+
+/** The names people are shown by, for the users given (those that exist). */
+export async function displayNamesOfUsers(executor: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids));
+}
+
+/** The organisation an account made without an inviter joins: the oldest (a server runs one). */
+export async function oldestOrganisation(executor: Executor) {
+  const [row] = await executor
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .orderBy(asc(organisations.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Removes an account whose address was never proven; a proven one is left alone. */
+export async function deleteUnverifiedUser(executor: Executor, id: string): Promise<boolean> {
+  const rows = await executor
+    .delete(users)
+    .where(and(eq(users.id, id), isNull(users.emailVerifiedAt)))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/**
+ * A live session with its user, the user's roles and the organisation's centres, in one round trip:
+ * every signed-in request asks this first.
+ */
+export async function findLiveSessionWithActor(executor: Executor, id: string, now: Date) {
+  const [row] = await executor
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      twoFactorVerifiedAt: sessions.twoFactorVerifiedAt,
+      lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
+      email: users.email,
+      displayName: users.displayName,
+      organisationId: users.organisationId,
+      status: users.status,
+      totpEnabledAt: users.totpEnabledAt,
+      roles: sql<
+        { role: string; centreId: string | null }[]
+      >`coalesce((select json_agg(json_build_object('role', ${roleAssignments.role}, 'centreId', ${roleAssignments.centreId})) from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}), '[]'::json)`,
+      centreIds: sql<
+        string[]
+      >`coalesce((select json_agg(${centres.id} order by ${centres.id}) from ${centres} where ${centres.organisationId} = ${users.organisationId}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  if (!row) return undefined;
+  // Both drivers parse json; a driver that hands back text is parsed here.
+  const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+  return { ...row, roles: parsed(row.roles), centreIds: parsed(row.centreIds) };
 }

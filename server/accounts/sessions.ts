@@ -7,12 +7,10 @@ import type { SessionView, SignInStage } from '../../shared/api/auth.js';
 import { permissionsAt, type Actor, type RequestMeta } from '../access/actor.js';
 import type { Executor } from '../platform/database.js';
 import {
-  findLiveSession,
+  findLiveSessionWithActor,
   findOrganisation,
-  findUserById,
   insertSession,
   organisationCentres,
-  roleAssignmentsOf,
   updateSession,
 } from './repository.js';
 import { randomToken, tokenHash } from './secrets.js';
@@ -62,43 +60,41 @@ export async function loadSession(
 ): Promise<SessionState | null> {
   if (!token || token.length > 100) return null;
   const now = new Date();
-  const session = await findLiveSession(executor, tokenHash(token), now);
+  const session = await findLiveSessionWithActor(executor, tokenHash(token), now);
   if (!session) return null;
   if (now.getTime() - session.createdAt.getTime() > SESSION_ABSOLUTE_MS) return null;
-  const user = await findUserById(executor, session.userId);
-  if (!user || user.status !== 'active') return null;
+  if (session.status !== 'active') return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const idleEnd = new Date(
       Math.min(now.getTime() + SESSION_IDLE_MS, session.createdAt.getTime() + SESSION_ABSOLUTE_MS),
     );
     await updateSession(executor, session.id, { lastSeenAt: now, expiresAt: idleEnd });
   }
-  const twoFactorPassed = session.twoFactorVerifiedAt !== null && user.totpEnabledAt !== null;
-  const stage = twoFactorPassed ? 'signed-in' : user.totpEnabledAt ? 'two-factor' : 'two-factor-setup';
+  const twoFactorPassed = session.twoFactorVerifiedAt !== null && session.totpEnabledAt !== null;
+  const stage = twoFactorPassed ? 'signed-in' : session.totpEnabledAt ? 'two-factor' : 'two-factor-setup';
+  const user = {
+    id: session.userId,
+    email: session.email,
+    displayName: session.displayName,
+    organisationId: session.organisationId,
+  };
   return {
     id: session.id,
-    userId: user.id,
+    userId: session.userId,
     csrfToken: session.csrfToken,
     twoFactorPassed,
     stage,
-    user: {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      organisationId: user.organisationId,
-    },
-    actor: twoFactorPassed ? await buildActor(executor, user) : null,
+    user,
+    actor: twoFactorPassed ? actorOf(user, session.roles, session.centreIds) : null,
   };
 }
 
-async function buildActor(
-  executor: Executor,
+/** What a signed-in person may do: their roles per centre and organisation-wide. */
+function actorOf(
   user: { id: string; organisationId: string; displayName: string },
-): Promise<Omit<Actor, 'meta'>> {
-  const [assignments, centres] = await Promise.all([
-    roleAssignmentsOf(executor, [user.id]),
-    organisationCentres(executor, user.organisationId),
-  ]);
+  assignments: { role: string; centreId: string | null }[],
+  centreIds: string[],
+): Omit<Actor, 'meta'> {
   const centreRoles = new Map<string, Role[]>();
   const organisationRoles: Role[] = [];
   for (const assignment of assignments) {
@@ -112,7 +108,7 @@ async function buildActor(
     displayName: user.displayName,
     organisationRoles,
     centreRoles,
-    organisationCentreIds: centres.map((centre) => centre.id),
+    organisationCentreIds: centreIds,
   };
 }
 
