@@ -289,14 +289,12 @@ describe('hard constraints, each refused with a sentence', () => {
   });
 
   it('nothing is booked on a day the centre is closed', async () => {
-    await t.database.db
-      .insert(closures)
-      .values({
-        centreId: riverside,
-        startsOn: '2026-12-19',
-        endsOn: '2026-12-20',
-        reason: 'Staff training',
-      });
+    await t.database.db.insert(closures).values({
+      centreId: riverside,
+      startsOn: '2026-12-19',
+      endsOn: '2026-12-20',
+      reason: 'Staff training',
+    });
     const closed = await book(hills.caseId, { date: '2026-12-19' });
     expect(closed.statusCode).toBe(409);
     expect(closed.json()).toEqual({

@@ -803,7 +803,10 @@ export const storedFiles = pgTable(
   },
   (t) => [
     check('stored_files_size', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`),
-    check('stored_files_owner', sql`${t.draftId} is not null or ${t.referralId} is not null or ${t.caseId} is not null`),
+    check(
+      'stored_files_owner',
+      sql`${t.draftId} is not null or ${t.referralId} is not null or ${t.caseId} is not null`,
+    ),
     index('stored_files_draft').on(t.draftId),
     index('stored_files_referral').on(t.referralId),
     index('stored_files_case').on(t.caseId),
@@ -906,10 +909,7 @@ export const bookings = pgTable(
   (t) => [
     check('bookings_times', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_headcount', sql`${t.headcount} > 0`),
-    check(
-      'bookings_cancelled_has_reason',
-      sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,
-    ),
+    check('bookings_cancelled_has_reason', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index('bookings_centre_time').on(t.centreId, t.startsAt),
     index('bookings_case_time').on(t.caseId, t.startsAt),
     index('bookings_room_time').on(t.roomId, t.startsAt),
