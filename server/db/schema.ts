@@ -596,12 +596,15 @@ export const centreSettings = pgTable(
     parentalConsentUpToAge: integer('parental_consent_up_to_age').notNull().default(16),
     /** Minutes kept between adults who must not meet. */
     separationBufferMinutes: integer('separation_buffer_minutes').notNull().default(15),
+    /** Parties are reminded of a session this many days before it (0: no reminders). */
+    reminderDaysBefore: integer('reminder_days_before').notNull().default(2),
     updatedAt: moment('updated_at').notNull().defaultNow(),
   },
   (t) => [
     check('centre_settings_review_6_to_8', sql`${t.reviewAfterSessions} between 6 and 8`),
     check('centre_settings_consent_age', sql`${t.parentalConsentUpToAge} between 12 and 18`),
     check('centre_settings_buffer', sql`${t.separationBufferMinutes} between 0 and 120`),
+    check('centre_settings_reminder_days', sql`${t.reminderDaysBefore} between 0 and 14`),
   ],
 );
 
@@ -936,10 +939,14 @@ export const bookingPeople = pgTable(
     arrivalRecordedByUserId: uuid('arrival_recorded_by_user_id').references(() => users.id),
     leftAt: moment('left_at'),
     departureRecordedByUserId: uuid('departure_recorded_by_user_id').references(() => users.id),
+    /** Recorded when an adult did not come and did not cancel: counted per party. */
+    noShowRecordedAt: moment('no_show_recorded_at'),
+    noShowRecordedByUserId: uuid('no_show_recorded_by_user_id').references(() => users.id),
   },
   (t) => [
     unique('booking_people_once').on(t.bookingId, t.personId),
     check('booking_people_times', sql`${t.plannedLeaveAt} > ${t.plannedArriveAt}`),
+    check('booking_people_came_or_not', sql`${t.noShowRecordedAt} is null or ${t.arrivedAt} is null`),
     index('booking_people_person').on(t.personId),
   ],
 );
@@ -1007,5 +1014,203 @@ export const separationWindows = pgTable(
   (t) => [
     check('separation_windows_times', sql`${t.endsAt} > ${t.startsAt}`),
     index('separation_windows_booking').on(t.bookingId),
+  ],
+);
+
+/**
+ * Staff on duty: one shift of one staff member at a venue on a day. A staff member is never on two
+ * overlapping shifts (an exclusion constraint, migrations/0009). Supported sessions are checked against
+ * their opening session's minimum staff and families per volunteer.
+ */
+export const rotaShifts = pgTable(
+  'rota_shifts',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    /** The opening session the shift covers, when it covers one. */
+    openingSessionId: uuid('opening_session_id').references(() => openingSessions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ['coordinator', 'supervisor', 'volunteer'] }).notNull(),
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    startsAt: moment('starts_at').notNull(),
+    endsAt: moment('ends_at').notNull(),
+    createdAt: createdAt(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    check('rota_shifts_times', sql`${t.endsAt} > ${t.startsAt}`),
+    index('rota_shifts_centre_day').on(t.centreId, t.localDate),
+  ],
+);
+
+/**
+ * A staff member's calendar feed: a secret address (only its hash is kept) that a calendar client
+ * polls; revoking it stops it at once. The feed carries initials and rooms, never a family's details.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: primaryId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: moment('revoked_at'),
+    lastUsedAt: moment('last_used_at'),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_token').on(t.tokenHash),
+    uniqueIndex('calendar_feeds_one_live')
+      .on(t.userId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * Mail sent about one booking to one recipient (a person or a professional of the case): a reminder,
+ * a cancellation, a sanction. Unique, so a reminder job that runs twice sends once.
+ */
+export const bookingNotices = pgTable(
+  'booking_notices',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    centreId: centreRef(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['reminder', 'cancellation', 'moved', 'sanction'] }).notNull(),
+    /** The person's or professional's id. */
+    recipientId: uuid('recipient_id').notNull(),
+    outboxMessageId: bigint('outbox_message_id', { mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('booking_notices_once').on(t.bookingId, t.kind, t.recipientId)],
+);
+
+/** What a supervisor saw during supervised contact (none are kept for supported contact). */
+export const observations = pgTable(
+  'observations',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    caseId: caseRef(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    notes: text('notes').notNull(),
+    /** A correction names the record it corrects; the corrected one stays readable. */
+    correctsId: uuid('corrects_id').references((): AnyPgColumn => observations.id),
+    writtenByUserId: uuid('written_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('observations_booking').on(t.bookingId)],
+);
+
+export const INCIDENT_KINDS = [
+  'behaviour',
+  'language',
+  'intoxication',
+  'recording',
+  'child_distressed',
+  'other',
+] as const;
+export const INCIDENT_ACTIONS = ['none', 'warning', 'asked_to_leave', 'session_ended'] as const;
+
+/** Something that went wrong at a session: who, what, the action taken, and the follow-up. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    caseId: caseRef(),
+    bookingId: uuid('booking_id').references(() => bookings.id),
+    kind: text('kind', { enum: INCIDENT_KINDS }).notNull(),
+    /** The person of the case it concerns, when it concerns one. */
+    personId: uuid('person_id').references(() => casePeople.id),
+    occurredAt: moment('occurred_at').notNull(),
+    description: text('description').notNull(),
+    actionTaken: text('action_taken', { enum: INCIDENT_ACTIONS }).notNull(),
+    followUp: text('follow_up'),
+    followUpDoneAt: moment('follow_up_done_at'),
+    followUpDoneByUserId: uuid('follow_up_done_by_user_id').references(() => users.id),
+    recordedByUserId: uuid('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('incidents_case').on(t.caseId)],
+);
+
+/**
+ * A suspension (with its dates) or a revocation of a family's contact at the centre. While one holds,
+ * nothing is booked for the case; when made, its future sessions are cancelled and the parties told.
+ */
+export const sanctions = pgTable(
+  'sanctions',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    caseId: caseRef(),
+    kind: text('kind', { enum: ['suspension', 'revocation'] }).notNull(),
+    /** The adult whose conduct led to it, when one did. */
+    personId: uuid('person_id').references(() => casePeople.id),
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** The last day of a suspension; a revocation has none. */
+    endsOn: date('ends_on', { mode: 'string' }),
+    reason: text('reason').notNull(),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    liftedAt: moment('lifted_at'),
+    liftedByUserId: uuid('lifted_by_user_id').references(() => users.id),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [
+    check(
+      'sanctions_dates',
+      sql`(${t.kind} = 'revocation' and ${t.endsOn} is null) or (${t.kind} = 'suspension' and ${t.endsOn} >= ${t.startsOn})`,
+    ),
+    index('sanctions_case').on(t.caseId),
+  ],
+);
+
+/** Indirect contact: a letter, card or gift received for a child, checked, then passed on or held back. */
+export const indirectItems = pgTable(
+  'indirect_items',
+  {
+    id: primaryId(),
+    centreId: centreRef(),
+    caseId: caseRef(),
+    kind: text('kind', { enum: ['letter', 'card', 'gift', 'other'] }).notNull(),
+    fromPersonId: uuid('from_person_id')
+      .notNull()
+      .references(() => casePeople.id),
+    forPersonId: uuid('for_person_id').references(() => casePeople.id),
+    description: text('description').notNull(),
+    receivedAt: moment('received_at').notNull(),
+    receivedByUserId: uuid('received_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    checkedAt: moment('checked_at'),
+    checkedByUserId: uuid('checked_by_user_id').references(() => users.id),
+    checkNotes: text('check_notes'),
+    outcome: text('outcome', { enum: ['passed_on', 'held_back'] }),
+    passedOnAt: moment('passed_on_at'),
+    passedOnByUserId: uuid('passed_on_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('indirect_items_checked_first', sql`${t.outcome} is null or ${t.checkedAt} is not null`),
+    index('indirect_items_case').on(t.caseId),
   ],
 );
