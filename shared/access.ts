@@ -59,6 +59,14 @@ export const PERMISSIONS = {
   CHECK_IN: 'roster:check-in',
   /** A referrer: see the status of the referrals they made, and nothing else. */
   OWN_REFERRALS_READ: 'own-referrals:read',
+  /** Write observation records of supervised contact (a supervisor: for the families they supervise). */
+  OBSERVATIONS_WRITE: 'observations:write',
+  /** Record an incident at a session (what happened, the action taken) from the roster. */
+  INCIDENTS_RECORD: 'incidents:record',
+  /** Suspend or revoke a family's contact, lift a suspension; receive and pass on indirect contact items. */
+  SANCTIONS_MANAGE: 'sanctions:manage',
+  /** Have one's own calendar feed of sessions and shifts (initials and rooms only). */
+  OWN_CALENDAR_FEED: 'calendar-feed:own',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS = Object.values(PERMISSIONS) as Permission[];
@@ -98,9 +106,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.TIMETABLE_READ,
     P.TIMETABLE_MANAGE,
     P.STAFF_CHECKS_MANAGE,
+    P.OBSERVATIONS_WRITE,
+    P.INCIDENTS_RECORD,
+    P.SANCTIONS_MANAGE,
+    P.OWN_CALENDAR_FEED,
   ],
-  supervisor: [P.CENTRE_READ, P.ROOM_READ, P.CASE_READ, P.ROSTER_READ, P.CHECK_IN, P.TIMETABLE_READ],
-  volunteer: [P.CENTRE_READ, P.ROOM_READ, P.ROSTER_READ, P.CHECK_IN],
+  supervisor: [
+    P.CENTRE_READ,
+    P.ROOM_READ,
+    P.CASE_READ,
+    P.ROSTER_READ,
+    P.CHECK_IN,
+    P.TIMETABLE_READ,
+    P.OBSERVATIONS_WRITE,
+    P.INCIDENTS_RECORD,
+    P.OWN_CALENDAR_FEED,
+  ],
+  volunteer: [P.CENTRE_READ, P.ROOM_READ, P.ROSTER_READ, P.CHECK_IN, P.INCIDENTS_RECORD, P.OWN_CALENDAR_FEED],
   safeguarding_lead: [
     P.CENTRE_READ,
     P.ROOM_READ,
@@ -111,6 +133,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.CHECK_IN,
     P.CASE_DOCUMENTS_READ,
     P.TIMETABLE_READ,
+    P.INCIDENTS_RECORD,
+    P.OWN_CALENDAR_FEED,
   ],
   referrer: [P.OWN_REFERRALS_READ],
   parent: [],
