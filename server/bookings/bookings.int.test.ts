@@ -439,3 +439,45 @@ describe('who may book', () => {
     expect(long.json().details[0].field).toBe('to');
   });
 });
+
+describe('who cannot be booked', () => {
+  it('a supervisor whose training has expired is not put on a session, and the refusal says why', async () => {
+    await t.database.db
+      .update(staffChecks)
+      .set({ trainingExpiresOn: '2026-01-31' })
+      .where(eq(staffChecks.userId, coordinatorId));
+    try {
+      const refused = await book(hills.caseId, {
+        date: '2027-01-09',
+        roomId: secondRoom(),
+        supervisorUserId: coordinatorId,
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({
+        code: 'staff_checks_not_current',
+        message: expect.stringContaining(
+          'cannot be put on this session: training expired on 31 January 2026',
+        ),
+      });
+    } finally {
+      await t.database.db
+        .update(staffChecks)
+        .set({ trainingExpiresOn: '2028-06-01' })
+        .where(eq(staffChecks.userId, coordinatorId));
+    }
+  });
+
+  it('a closed case takes no new session', async () => {
+    const closing = await readyCase(t, coordinator, riverside, {
+      family: { resident: 'Rosa', other: 'Tom', child: 'Lily', surname: 'Grant' },
+      remoteAddress: '10.9.0.77',
+    });
+    const closed = await coordinator.post(`/api/centres/${riverside}/cases/${closing.caseId}/close`, {
+      outcome: 'withdrawn',
+    });
+    expect(closed.statusCode).toBe(200);
+    const refused = await book(closing.caseId, { date: '2027-01-16', roomId: secondRoom() });
+    expect(refused.statusCode).toBeGreaterThanOrEqual(409);
+    expect(refused.json().message).toMatch(/closed/);
+  });
+});

@@ -156,6 +156,7 @@ export async function supervisorAt(executor: Executor, centreId: string, userId:
       id: users.id,
       displayName: users.displayName,
       status: users.status,
+      dbsNumber: staffChecks.dbsNumber,
       dbsRecheckBy: staffChecks.dbsRecheckBy,
       dbsCheckedOn: staffChecks.dbsCheckedOn,
       trainingExpiresOn: staffChecks.trainingExpiresOn,

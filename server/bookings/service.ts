@@ -10,7 +10,7 @@ import { PERMISSIONS } from '../../shared/access.js';
 import type { BookingBody, BookingView, CancelBody, MoveBody } from '../../shared/api/bookings.js';
 import { can, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
-import { caseOfCentre } from '../cases/service.js';
+import { caseOfCentre, caseOpenForChange } from '../cases/service.js';
 import { centres } from '../db/schema.js';
 import { separationOf } from '../plans/agreement-rules.js';
 import {
@@ -52,7 +52,7 @@ import {
   updateBooking,
   type BookingRow,
 } from './repository.js';
-import { staffCheckProblems } from './staffing.js';
+import { checkStatus } from '../staff/check-status.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const clockOf = (instant: Date, timeZone: string) => localReading(instant, timeZone).time;
@@ -112,6 +112,8 @@ const whenOf = (startsAt: Date, endsAt: Date, timeZone: string) =>
  * to write. Throws a 409/422 with a sentence naming the conflict.
  */
 async function checkPlacement(tx: Tx, p: Placement) {
+  // Locks the case row too, so a case closed at the same moment takes no new session.
+  await caseOpenForChange(tx, p.centreId, p.caseId);
   const room = await lockRoom(tx, p.centreId, p.roomId);
   if (!room) throw new InvalidInput([{ field: 'roomId', message: 'Choose a room of this centre' }]);
   if (!room.active)
@@ -154,10 +156,11 @@ async function checkPlacement(tx: Tx, p: Placement) {
         { field: 'supervisorUserId', message: 'Choose a supervisor or coordinator of this centre' },
       ]);
     }
-    const problems = staffCheckProblems(supervisor, p.date);
+    const { problems } = checkStatus(supervisor, p.date);
     if (problems.length > 0) {
+      const said = problems.map((problem) => problem.charAt(0).toLowerCase() + problem.slice(1));
       throw new RuleRefused(
-        `${supervisor.displayName} cannot be put on this session: ${problems.join('; ')}.`,
+        `${supervisor.displayName} cannot be put on this session: ${said.join('; ')}.`,
         'staff_checks_not_current',
       );
     }
