@@ -379,7 +379,8 @@ describe('everyone without a route’s permission is refused', () => {
     expect([...permissionsTried].sort()).toEqual(
       [...new Set(permissionRoutes().map((r) => r.permission))].sort(),
     );
-  });
+    // Every route times every person who lacks its permission: it grows with each area.
+  }, 120_000);
 
   it('where a route names a centre, a person who holds the permission only at other centres is refused there', async () => {
     const seen: string[] = [];

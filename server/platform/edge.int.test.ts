@@ -381,13 +381,13 @@ describe('junk to every route', () => {
     expect(sent).toBeGreaterThan(400);
     // The admin is still signed in: the junk changed nothing it should not have.
     expect((await admin.get('/api/auth/session')).json().stage).toBe('signed-in');
-  }, 60_000);
+  }, 120_000);
 
   it('as someone not signed in: the same', async () => {
     failures.length = 0;
     await junkEveryRoute(t.anonymous(), 'anonymous');
     expect(failures).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('random JSON, parameters and queries to random routes (property-based)', async () => {
     failures.length = 0;
@@ -431,7 +431,7 @@ describe('junk to every route', () => {
     );
     expect(failures).toEqual([]);
     expect((await admin.get('/api/auth/session')).json().stage).toBe('signed-in');
-  }, 60_000);
+  }, 120_000);
 
   it('sign-out, last: junk bodies never make it fail', async () => {
     failures.length = 0;
