@@ -1111,7 +1111,11 @@ export const observations = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('observations_booking').on(t.bookingId)],
+  (t) => [
+    index('observations_booking').on(t.bookingId),
+    // A record is corrected once; a later correction corrects the correction.
+    uniqueIndex('observations_corrected_once').on(t.correctsId),
+  ],
 );
 
 export const INCIDENT_KINDS = [

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "observations_corrected_once" ON "observations" USING btree ("corrects_id");
