@@ -5,7 +5,15 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, bookingPeople, bookings, staffChecks, users } from '../db/schema.js';
+import {
+  auditEvents,
+  bookingPeople,
+  bookings,
+  rotaShifts,
+  staffChecks,
+  users,
+  venues,
+} from '../db/schema.js';
 import { localDay } from '../platform/local-time.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { readyCase, type ReadyCase } from '../test-support/ready-case.js';
@@ -159,14 +167,28 @@ describe('arrivals and departures', () => {
     expect(again.json().message).toMatch(/^Mark was checked in at \d\d:\d\d\.$/);
   });
 
-  it('lists everyone on site now, with the supervisor, for a fire roll call', async () => {
+  it('lists everyone on site now, with the supervisor and whoever is on the rota, for a fire roll call', async () => {
+    // Sam Carter, the volunteer, is on shift now; Grace Bell supervises and is counted once.
+    const db = t.database.db;
+    const [sam] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO.volunteer));
+    const [venue] = await db.select({ id: venues.id }).from(venues).where(eq(venues.centreId, riverside));
+    const at = Date.now();
+    await db.insert(rotaShifts).values({
+      centreId: riverside,
+      venueId: venue!.id,
+      userId: sam!.id,
+      role: 'volunteer',
+      localDate: localDay(new Date(at), 'Europe/London'),
+      startsAt: new Date(at - 30 * 60_000),
+      endsAt: new Date(at + 90 * 60_000),
+    });
     const now = await volunteer.get(`/api/centres/${riverside}/on-site`);
     expect(now.statusCode).toBe(200);
     const names = now.json().people.map((p: { name: string; kind: string }) => `${p.kind}: ${p.name}`);
     expect(names.sort()).toEqual(
-      ['adult: Laura H.', 'adult: Mark H.', 'child: Ayo H.', 'staff: Grace Bell'].sort(),
+      ['adult: Laura H.', 'adult: Mark H.', 'child: Ayo H.', 'staff: Grace Bell', 'staff: Sam Carter'].sort(),
     );
-    expect(now.json().count).toBe(4);
+    expect(now.json().count).toBe(5);
   });
 
   it('an adult does not leave before the children they take home; departures are prompted in order', async () => {

@@ -14,6 +14,7 @@ import { localReading } from '../plans/recurrence.js';
 import type { Db, Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
 import { localDay } from '../platform/local-time.js';
+import { staffOnDutyAt } from '../rota/service.js';
 import {
   bookingPersonOf,
   markArrived,
@@ -271,8 +272,14 @@ export async function onSite(db: Db, actor: Actor, centreId: string) {
   const timeZone = await timeZoneOf(db, centreId);
   const now = new Date();
   const { people, staff } = await onSiteNow(db, centreId, localDay(now, timeZone), now);
+  // Staff on the rota now count for the roll call too, supervising or not; each once.
+  const onShift = await staffOnDutyAt(db, centreId, now);
+  const supervising = new Set(staff.map((s) => s.name));
   const list = [
     ...staff.map((s) => ({ name: s.name, kind: 'staff' as const, room: s.room, since: null })),
+    ...onShift
+      .filter((s) => !supervising.has(s.name))
+      .map((s) => ({ name: s.name, kind: 'staff' as const, room: s.venue, since: s.since })),
     ...people.map((p) => ({
       name: `${p.firstName} ${p.lastName.slice(0, 1)}.`,
       kind: p.role === 'child' ? ('child' as const) : ('adult' as const),
