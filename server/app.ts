@@ -32,6 +32,7 @@ import { securityHeaders } from './platform/security-headers.js';
 import { caseRoutes } from './cases/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import { planRoutes } from './plans/routes.js';
+import { assistantRoutes } from './assistant/routes.js';
 import { bookingRoutes } from './bookings/routes.js';
 import { rosterRoutes } from './roster/routes.js';
 import { rotaRoutes } from './rota/routes.js';
@@ -48,6 +49,9 @@ import { pruneReferrerAccounts, REFERRER_PRUNE_JOB } from './referrer-accounts/s
 import { setupRoutes } from './setup/routes.js';
 import { staffCheckRoutes } from './staff/routes.js';
 import { venueRoutes } from './venues/routes.js';
+import { noticeRoutes } from './notices/routes.js';
+import { REMINDER_EVERY_MS, REMINDER_JOB, sendReminders } from './notices/service.js';
+import { sanctionRoutes } from './sanctions/routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { TooManyAttempts } from './platform/errors.js';
 
@@ -121,6 +125,7 @@ export async function buildApp(
       await api.register(riskRoutes, deps);
       await api.register(planRoutes, deps);
       await api.register(bookingRoutes, deps);
+      await api.register(assistantRoutes, deps);
       await api.register(rosterRoutes, deps);
       await api.register(rotaRoutes, deps);
       await api.register(calendarFeedRoutes, deps);
@@ -129,6 +134,8 @@ export async function buildApp(
       await api.register(readinessRoutes, deps);
       await api.register(venueRoutes, deps);
       await api.register(staffCheckRoutes, deps);
+      await api.register(noticeRoutes, deps);
+      await api.register(sanctionRoutes, deps);
       api.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -152,6 +159,7 @@ export async function buildApp(
     [PRUNE_JOB]: pruneAccounts(database.db),
     [DRAFTS_PRUNE_JOB]: pruneDrafts(database.db),
     [REFERRER_PRUNE_JOB]: pruneReferrerAccounts(database.db),
+    [REMINDER_JOB]: sendReminders(database.db),
   };
   if (config.smtpUrl) {
     handlers[MAIL_JOB] = mailSender(database.db, createTransport(config.smtpUrl), config.mailFrom);
@@ -160,6 +168,7 @@ export async function buildApp(
     [PRUNE_JOB]: { everyMs: PRUNE_EVERY_MS },
     [DRAFTS_PRUNE_JOB]: { everyMs: 24 * 60 * 60 * 1000 },
     [REFERRER_PRUNE_JOB]: { everyMs: 24 * 60 * 60 * 1000 },
+    [REMINDER_JOB]: { everyMs: REMINDER_EVERY_MS },
   });
 
   await app.ready();

@@ -53,6 +53,8 @@ import {
   type BookingRow,
 } from './repository.js';
 import { checkStatus } from '../staff/check-status.js';
+import { noticeOfCancellation, noticeOfMove } from '../notices/service.js';
+import { refuseWhileSanctioned } from '../sanctions/holds.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const clockOf = (instant: Date, timeZone: string) => localReading(instant, timeZone).time;
@@ -114,6 +116,7 @@ const whenOf = (startsAt: Date, endsAt: Date, timeZone: string) =>
 async function checkPlacement(tx: Tx, p: Placement) {
   // Locks the case row too, so a case closed at the same moment takes no new session.
   await caseOpenForChange(tx, p.centreId, p.caseId);
+  await refuseWhileSanctioned(tx, p.caseId, p.date);
   const room = await lockRoom(tx, p.centreId, p.roomId);
   if (!room) throw new InvalidInput([{ field: 'roomId', message: 'Choose a room of this centre' }]);
   if (!room.active)
@@ -455,6 +458,7 @@ export async function moveBooking(
       });
       await replaceBookingPeople(tx, centreId, bookingId, placed.planned);
       await replaceWindows(tx, centreId, bookingId, placed.venueId, placed.windows);
+      await noticeOfMove(tx, actor, booking);
       await recordAudit(tx, actor.meta, whoOf(actor), {
         action: 'booking.moved',
         outcome: 'success',
@@ -509,6 +513,7 @@ export async function cancelBooking(
         toldAt,
         userId: actor.userId,
       });
+      await noticeOfCancellation(tx, actor, booking, { by: body.by, personId: body.personId });
       await recordAudit(tx, actor.meta, whoOf(actor), {
         action: 'booking.cancelled',
         outcome: 'success',

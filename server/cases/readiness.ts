@@ -2,6 +2,7 @@
  * Whether a case can be booked, and if not, everything that stands in the way, in words a coordinator
  * understands. One pure function: the scheduling service refuses a booking with these same sentences.
  */
+import { spokenDay } from '../platform/local-time.js';
 
 export interface ReadinessFacts {
   caseStatus: 'open' | 'suspended' | 'closed';
@@ -18,11 +19,15 @@ export interface ReadinessFacts {
   currentRulesVersion: number | null;
   /** Person id → the rules version they last accepted. */
   acceptedRulesVersion: ReadonlyMap<string, number>;
+  /** A suspension or revocation holding today (server/sanctions), if any. */
+  sanction?: { kind: 'suspension' | 'revocation'; startsOn: string; endsOn: string | null } | null;
 }
 
 export type BlockerCode =
   | 'case_closed'
   | 'case_suspended'
+  | 'contact_suspended'
+  | 'contact_revoked'
   | 'referral_incomplete'
   | 'intake_visit_missing'
   | 'children_not_introduced'
@@ -52,6 +57,13 @@ export function bookingReadiness(facts: ReadinessFacts): Readiness {
   if (facts.caseStatus === 'closed') block('case_closed', 'The case is closed.');
   if (facts.caseStatus === 'suspended')
     block('case_suspended', 'The family’s use of the centre is suspended.');
+  if (facts.sanction?.kind === 'revocation')
+    block('contact_revoked', `The family’s contact was revoked from ${spokenDay(facts.sanction.startsOn)}.`);
+  if (facts.sanction?.kind === 'suspension' && facts.sanction.endsOn)
+    block(
+      'contact_suspended',
+      `The family’s contact is suspended until ${spokenDay(facts.sanction.endsOn)}.`,
+    );
   if (!facts.referralComplete) block('referral_incomplete', 'The referral is not complete.');
   if (facts.adultsNotVisited.length > 0) {
     block('intake_visit_missing', `The intake visit with ${list(facts.adultsNotVisited)} is not done yet.`);

@@ -12,6 +12,7 @@ import type { Db } from '../platform/database.js';
 import { currentPlan } from '../plans/service.js';
 import { currentRiskAssessment } from '../risk/service.js';
 import { acceptedVersions, currentRules } from '../rules/service.js';
+import { sanctionToday } from '../sanctions/holds.js';
 
 export async function readinessOf(db: Db, centreId: string, caseId: string): Promise<Readiness> {
   const found = await caseOfCentre(db, centreId, caseId);
@@ -40,6 +41,7 @@ export async function readinessOf(db: Db, centreId: string, caseId: string): Pro
       : null,
     currentRulesVersion: rules.version,
     acceptedRulesVersion: accepted,
+    sanction: await sanctionToday(db, centreId, caseId),
   });
 }
 

@@ -102,6 +102,7 @@ export async function upsertSettings(
     reviewAfterSessions: number;
     parentalConsentUpToAge: number;
     separationBufferMinutes: number;
+    reminderDaysBefore: number;
   }>,
 ) {
   const [row] = await executor

@@ -142,6 +142,7 @@ describe('centre rules', () => {
       reviewAfterSessions: 8,
       parentalConsentUpToAge: 16,
       separationBufferMinutes: 15,
+      reminderDaysBefore: 2,
     });
   });
 });

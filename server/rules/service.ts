@@ -286,7 +286,12 @@ export async function acceptThroughLink(db: Db, meta: RequestMeta, token: string
 
 // Settings
 
-const DEFAULT_SETTINGS = { reviewAfterSessions: 6, parentalConsentUpToAge: 16, separationBufferMinutes: 15 };
+const DEFAULT_SETTINGS = {
+  reviewAfterSessions: 6,
+  parentalConsentUpToAge: 16,
+  separationBufferMinutes: 15,
+  reminderDaysBefore: 2,
+};
 
 export async function centreSettingsOf(db: Executor, centreId: string) {
   const row = await findSettings(db, centreId);
@@ -295,6 +300,7 @@ export async function centreSettingsOf(db: Executor, centreId: string) {
         reviewAfterSessions: row.reviewAfterSessions,
         parentalConsentUpToAge: row.parentalConsentUpToAge,
         separationBufferMinutes: row.separationBufferMinutes,
+        reminderDaysBefore: row.reminderDaysBefore,
       }
     : DEFAULT_SETTINGS;
 }

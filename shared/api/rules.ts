@@ -53,6 +53,8 @@ export const settingsView = z.object({
   reviewAfterSessions: z.number().int(),
   parentalConsentUpToAge: z.number().int(),
   separationBufferMinutes: z.number().int(),
+  /** Parties are reminded of each session this many days before it; 0 sends no reminders. */
+  reminderDaysBefore: z.number().int(),
 });
 export const settingsBody = z.strictObject({
   reviewAfterSessions: z
@@ -63,4 +65,10 @@ export const settingsBody = z.strictObject({
     .optional(),
   parentalConsentUpToAge: z.number().int().min(12).max(18).optional(),
   separationBufferMinutes: z.number().int().min(0).max(120).optional(),
+  reminderDaysBefore: z
+    .number({ error: 'Enter a number of days from 0 to 14' })
+    .int({ error: 'Enter a whole number of days' })
+    .min(0, { error: 'Enter a number of days from 0 to 14' })
+    .max(14, { error: 'Enter a number of days from 0 to 14' })
+    .optional(),
 });

@@ -68,6 +68,18 @@ const RulesLinkPage = lazy(() =>
 const TimetablePage = lazy(() =>
   import('../features/timetable/TimetablePage.js').then((module) => ({ default: module.TimetablePage })),
 );
+const CheckInPage = lazy(() =>
+  import('../features/roster/CheckInPage.js').then((module) => ({ default: module.CheckInPage })),
+);
+const OnSitePage = lazy(() =>
+  import('../features/roster/OnSitePage.js').then((module) => ({ default: module.OnSitePage })),
+);
+const RotaPage = lazy(() =>
+  import('../features/rota/RotaPage.js').then((module) => ({ default: module.RotaPage })),
+);
+const MyCalendarPage = lazy(() =>
+  import('../features/rota/MyCalendarPage.js').then((module) => ({ default: module.MyCalendarPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/UsersPage.js').then((module) => ({ default: module.UsersPage })),
 );
@@ -197,6 +209,38 @@ export function AppRoutes() {
           element={
             <Allowed permission="timetable:read">
               <TimetablePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/check-in"
+          element={
+            <Allowed permission="roster:read">
+              <CheckInPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/on-site"
+          element={
+            <Allowed permission="roster:check-in">
+              <OnSitePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/rota"
+          element={
+            <Allowed permission="timetable:read">
+              <RotaPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/my/calendar"
+          element={
+            <Allowed permission="calendar-feed:own">
+              <MyCalendarPage />
             </Allowed>
           }
         />

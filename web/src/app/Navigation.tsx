@@ -11,6 +11,10 @@ import {
   IconMail,
   IconUsers,
   IconBuildingCommunity,
+  IconCalendarUser,
+  IconClipboardCheck,
+  IconFlame,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -24,14 +28,21 @@ import {
   ADMINISTRATION_PAGES,
   CASES_PAGE,
   COMING_SOON_AREAS,
+  MY_CALENDAR_PAGE,
   PREMISES_PAGES,
   REFERRAL_FORM_PATH,
   REFERRALS_PAGE,
+  ROTA_PAGE,
+  SESSION_DAY_PAGES,
   TIMETABLE_PAGE,
   type AdministrationPage,
 } from './navigation.js';
 
 const PREMISES_ICONS = { premises: IconBuildingCommunity, openingTimes: IconCalendarTime };
+const SESSION_DAY = {
+  checkIn: { icon: IconClipboardCheck, label: 'roster.nav' },
+  onSite: { icon: IconFlame, label: 'onSite.nav' },
+} as const;
 
 const ADMIN_ICONS: Record<AdministrationPage, typeof IconHome> = {
   users: IconUsers,
@@ -51,6 +62,11 @@ export function Navigation() {
   const referrals = centre !== null && canAtCentre(session, centre.id, REFERRALS_PAGE.permission);
   const cases = centre !== null && canAtCentre(session, centre.id, CASES_PAGE.permission);
   const timetable = centre !== null && canAtCentre(session, centre.id, TIMETABLE_PAGE.permission);
+  const rota = centre !== null && canAtCentre(session, centre.id, ROTA_PAGE.permission);
+  const sessionDay = SESSION_DAY_PAGES.filter(
+    (page) => centre !== null && canAtCentre(session, centre.id, page.permission),
+  );
+  const myCalendar = canAnywhere(session, MY_CALENDAR_PAGE.permission);
   const comingSoon = COMING_SOON_AREAS.filter((area) => canAnywhere(session, area.permission));
   const administration = ADMINISTRATION_PAGES.filter((page) => canAnywhere(session, page.permission));
   const isCurrent = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
@@ -76,6 +92,22 @@ export function Navigation() {
           {t('nav.work')}
         </Text>
         <Box component="ul" className="nav-list" aria-labelledby="nav-work">
+          {sessionDay.map((page) => {
+            const { icon: Icon, label } = SESSION_DAY[page.key];
+            return (
+              <li key={page.key}>
+                <NavLink
+                  component={Link}
+                  to={page.path}
+                  label={t(label)}
+                  leftSection={<Icon size={20} aria-hidden="true" />}
+                  active={isCurrent(page.path)}
+                  aria-current={isCurrent(page.path) ? 'page' : undefined}
+                  variant="filled"
+                />
+              </li>
+            );
+          })}
           {referrals && (
             <li>
               <NavLink
@@ -115,6 +147,19 @@ export function Navigation() {
               />
             </li>
           )}
+          {rota && (
+            <li>
+              <NavLink
+                component={Link}
+                to={ROTA_PAGE.path}
+                label={t('rota.nav')}
+                leftSection={<IconUsersGroup size={20} aria-hidden="true" />}
+                active={isCurrent(ROTA_PAGE.path)}
+                aria-current={isCurrent(ROTA_PAGE.path) ? 'page' : undefined}
+                variant="filled"
+              />
+            </li>
+          )}
           {PREMISES_PAGES.filter(
             (page) => centre !== null && canAtCentre(session, centre.id, page.permission),
           ).map((page) => {
@@ -133,6 +178,19 @@ export function Navigation() {
               </li>
             );
           })}
+          {myCalendar && (
+            <li>
+              <NavLink
+                component={Link}
+                to={MY_CALENDAR_PAGE.path}
+                label={t('calendarFeed.nav')}
+                leftSection={<IconCalendarUser size={20} aria-hidden="true" />}
+                active={isCurrent(MY_CALENDAR_PAGE.path)}
+                aria-current={isCurrent(MY_CALENDAR_PAGE.path) ? 'page' : undefined}
+                variant="filled"
+              />
+            </li>
+          )}
           <li>
             {/* The public form: it opens outside the staff pages, as referrers see it. */}
             <NavLink

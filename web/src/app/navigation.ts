@@ -4,6 +4,8 @@
  */
 import { PERMISSIONS, type Permission } from '../../../shared/access.js';
 import { MY_REFERRALS_PATH } from '../features/referrer/paths.js';
+import { CHECK_IN_PATH, ON_SITE_PATH } from '../features/roster/paths.js';
+import { MY_CALENDAR_PATH, ROTA_PATH } from '../features/rota/paths.js';
 
 /** The referral inbox: for people who may open case files in the centre they are working in. */
 export const REFERRALS_PAGE = { path: '/referrals', permission: PERMISSIONS.CASE_READ } as const;
@@ -26,6 +28,24 @@ export const REFERRER_PAGES = {
 /** The centre's sessions by day and week, and the adults kept apart: in the centre being worked in. */
 export const TIMETABLE_PAGE = { path: '/timetable', permission: PERMISSIONS.TIMETABLE_READ } as const;
 
+/**
+ * The session day at the door (volunteers too): today's check-in, and everyone on site now for a fire
+ * roll call; in the centre being worked in.
+ */
+export const SESSION_DAY_PAGES = [
+  { key: 'checkIn', path: CHECK_IN_PATH, permission: PERMISSIONS.ROSTER_READ },
+  { key: 'onSite', path: ON_SITE_PATH, permission: PERMISSIONS.CHECK_IN },
+] as const;
+
+/** Who is on duty, and the staffing warnings: in the centre being worked in. */
+export const ROTA_PAGE = { path: ROTA_PATH, permission: PERMISSIONS.TIMETABLE_READ } as const;
+
+/** One's own calendar feed: for anyone who may have one at some centre. */
+export const MY_CALENDAR_PAGE = {
+  path: MY_CALENDAR_PATH,
+  permission: PERMISSIONS.OWN_CALENDAR_FEED,
+} as const;
+
 /** The premises (venues and rooms) and opening times of the centre being worked in. */
 export const PREMISES_PAGES = [
   { key: 'premises', path: '/premises', permission: PERMISSIONS.ROOM_READ },
@@ -34,7 +54,6 @@ export const PREMISES_PAGES = [
 
 /** Areas that arrive with later issues: shown as coming soon, never as links to empty pages. */
 export const COMING_SOON_AREAS: ReadonlyArray<{ key: ComingSoonArea; permission: Permission }> = [
-  { key: 'checkIn', permission: PERMISSIONS.ROSTER_READ },
   { key: 'safeguarding', permission: PERMISSIONS.SAFEGUARDING_READ },
   { key: 'complaints', permission: PERMISSIONS.CASE_WRITE },
   { key: 'reports', permission: PERMISSIONS.STATISTICS_READ },

@@ -20,7 +20,12 @@ import { ConsentSection } from './ConsentSection.js';
 import { CourtOrderSection, PeopleSection, ProfessionalsSection } from './FamilySections.js';
 import { IntakeSection, PlanSection, RiskSection } from './PlanningSections.js';
 import { RulesSection } from './RulesSection.js';
+import { AttendanceSection } from './AttendanceSection.js';
+import { SanctionsSection } from './SanctionsSection.js';
 import { CaseSessions } from '../timetable/CaseSessions.js';
+import { IncidentsSection } from '../session-records/IncidentsSection.js';
+import { IndirectItemsSection } from '../session-records/IndirectItemsSection.js';
+import { ObservationsSection } from '../session-records/ObservationsSection.js';
 import { fullName, type CaseDetail } from './types.js';
 
 const STATUS_TONE: Record<CaseDetail['status'], Tone> = { open: 'good', suspended: 'bad', closed: 'neutral' };
@@ -112,6 +117,11 @@ function CaseView({ record }: { record: CaseDetail }) {
         <RiskSection record={record} names={names} />
         <PlanSection record={record} names={names} />
         <CaseSessions record={record} />
+        <AttendanceSection record={record} />
+        <SanctionsSection record={record} />
+        <ObservationsSection record={record} />
+        <IncidentsSection record={record} />
+        <IndirectItemsSection record={record} />
         <RulesSection centreId={record.centreId} caseId={record.id} />
         <CloseCaseSection record={record} />
       </Page>

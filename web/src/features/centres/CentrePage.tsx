@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.js';
 import { canAtCentre } from '../../session/access.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
+import { ReminderSetting } from './ReminderSetting.js';
 
 /** One centre: its details, and the way to its premises (venues and rooms). */
 export function CentrePage() {
@@ -72,6 +73,7 @@ export function CentrePage() {
       {canAtCentre(session, centre.id, 'room:read') && (
         <PremisesLink centreId={centre.id} centreName={centre.name} />
       )}
+      <ReminderSetting centreId={centre.id} />
     </Page>
   );
 }
