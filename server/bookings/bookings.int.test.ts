@@ -467,15 +467,26 @@ describe('who cannot be booked', () => {
     }
   });
 
-  it('a closed case takes no new session', async () => {
+  it('closing a case cancels its sessions to come, and it takes no new session', async () => {
     const closing = await readyCase(t, coordinator, riverside, {
       family: { resident: 'Rosa', other: 'Tom', child: 'Lily', surname: 'Grant' },
       remoteAddress: '10.9.0.77',
     });
+    const booked = await book(closing.caseId, { date: '2027-01-09', roomId: secondRoom() });
+    expect(booked.statusCode, booked.body).toBe(201);
     const closed = await coordinator.post(`/api/centres/${riverside}/cases/${closing.caseId}/close`, {
       outcome: 'withdrawn',
     });
     expect(closed.statusCode).toBe(200);
+    // Its session still to come is cancelled by the centre.
+    const listed = await coordinator.get(
+      `/api/centres/${riverside}/bookings?from=2027-01-09&to=2027-01-09&caseId=${closing.caseId}&includeCancelled=true`,
+    );
+    const after = listed.json().items.find((b: Booking) => b.id === booked.json().id);
+    expect(after).toMatchObject({
+      status: 'cancelled',
+      cancellation: { by: 'centre', reason: 'The case was closed.' },
+    });
     const refused = await book(closing.caseId, { date: '2027-01-16', roomId: secondRoom() });
     expect(refused.statusCode).toBeGreaterThanOrEqual(409);
     expect(refused.json().message).toMatch(/closed/);

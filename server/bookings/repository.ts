@@ -498,3 +498,13 @@ export async function addWindows(
     .insert(separationWindows)
     .values(windows.map((window) => ({ ...window, centreId, bookingId, venueId })));
 }
+
+/** A case's sessions still to come, locked for cancelling (closing the case). */
+export async function futureSessionsOfCase(executor: Executor, caseId: string, now: Date) {
+  return executor
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.caseId, caseId), eq(bookings.status, 'booked'), gt(bookings.startsAt, now)))
+    .orderBy(asc(bookings.startsAt))
+    .for('update');
+}

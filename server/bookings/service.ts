@@ -37,6 +37,7 @@ import {
   endPair,
   ensurePairs,
   familyClash,
+  futureSessionsOfCase,
   headcountInRoom,
   insertBooking,
   lockRoom,
@@ -527,6 +528,33 @@ export async function cancelBooking(
     throw await refusalAudited(db, actor, 'booking.cancelled', centreId, booking.caseId, error);
   }
   return (await viewsOf(db, centreId, [bookingId], true))[0]!;
+}
+
+/**
+ * Cancels every session of a case still to come, by the centre, with the reason given (closing the
+ * case). Each cancellation is audited; returns how many there were.
+ */
+export async function cancelFutureSessions(
+  tx: Executor,
+  actor: Actor,
+  centreId: string,
+  caseId: string,
+  reason: string,
+): Promise<number> {
+  const now = new Date();
+  const upcoming = await futureSessionsOfCase(tx, caseId, now);
+  for (const booking of upcoming) {
+    await cancelRow(tx, booking, { by: 'centre', personId: null, reason, toldAt: now, userId: actor.userId });
+    await recordAudit(tx, actor.meta, whoOf(actor), {
+      action: 'booking.cancelled',
+      outcome: 'success',
+      resourceType: 'booking',
+      resourceId: booking.id,
+      centreId,
+      detail: { caseId, by: 'centre', because: 'case_closed' },
+    });
+  }
+  return upcoming.length;
 }
 
 /** Marks a booking cancelled and frees its place in the separation table (used by sanctions too). */

@@ -1,8 +1,8 @@
 /**
  * Closing a case with its outcome, and opening it again. Closing records when (the retention clock starts
  * at `closed_at`), who, the outcome and an optional note, and cancels the intake visits still waiting to
- * happen (each adult is told, as when one visit is cancelled). From then on every change to the case is
- * answered 409 "This case is closed." by the one check in service.ts, and readiness says so.
+ * happen (each adult is told, as when one visit is cancelled) and the sessions still to come. From then on
+ * every change to the case is answered 409 "This case is closed." by the one check in service.ts, and readiness says so.
  *
  * Reopening (a case closed by mistake, a family that returns, a new court order) puts the case back to
  * open and clears the closure; the audit trail keeps the closure it replaced (outcome and date) and the
@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { closeBody, reopenBody } from '../../shared/api/caseRecord.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
+import { cancelFutureSessions } from '../bookings/service.js';
 import { cancelVisitsOnClosure } from '../intake/service.js';
 import type { Db } from '../platform/database.js';
 import { Conflict, NotFound } from '../platform/errors.js';
@@ -38,13 +39,14 @@ export async function closeCase(
       closureNote: input.note || null,
     });
     const visitsCancelled = await cancelVisitsOnClosure(tx, actor, centreId, caseId);
+    const sessionsCancelled = await cancelFutureSessions(tx, actor, centreId, caseId, 'The case was closed.');
     await recordAudit(tx, actor.meta, whoOf(actor), {
       action: 'case.closed',
       outcome: 'success',
       resourceType: 'case',
       resourceId: caseId,
       centreId,
-      detail: { outcome: input.outcome, visitsCancelled },
+      detail: { outcome: input.outcome, visitsCancelled, sessionsCancelled },
     });
   });
 }

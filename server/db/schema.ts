@@ -1087,7 +1087,6 @@ export const bookingNotices = pgTable(
     kind: text('kind', { enum: ['reminder', 'cancellation', 'moved', 'sanction'] }).notNull(),
     /** The person's or professional's id. */
     recipientId: uuid('recipient_id').notNull(),
-    outboxMessageId: bigint('outbox_message_id', { mode: 'number' }),
     createdAt: createdAt(),
   },
   (t) => [unique('booking_notices_once').on(t.bookingId, t.kind, t.recipientId)],

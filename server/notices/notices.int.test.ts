@@ -513,6 +513,15 @@ describe('attendance and no-shows', () => {
     expect(view.adults.find((a: { firstName: string }) => a.firstName === 'Mark').noShows).toBe(0);
   });
 
+  it('someone recorded as not coming who turns up late is checked in, and is no longer a no-show', async () => {
+    const base = `/api/centres/${riverside}/roster/${startedId}/people/${hills.people.Mark}`;
+    expect((await coordinator.post(`${base}/no-show`)).statusCode).toBe(200);
+    const arrived = await coordinator.post(`${base}/arrive`, {});
+    expect(arrived.statusCode, arrived.body).toBe(200);
+    const view = (await coordinator.get(`${casePath()}/attendance`)).json();
+    expect(view.adults.find((a: { firstName: string }) => a.firstName === 'Mark').noShows).toBe(0);
+  });
+
   it('refuses those without the permission, and another centre alike with 404', async () => {
     const volunteer = await t.as(DEMO.volunteer);
     expect((await volunteer.get(`${casePath()}/attendance`)).statusCode).toBe(403);

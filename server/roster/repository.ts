@@ -116,7 +116,13 @@ export async function peopleOfBooking(executor: Executor, bookingId: string) {
 export async function markArrived(executor: Executor, id: string, at: Date, userId: string) {
   const updated = await executor
     .update(bookingPeople)
-    .set({ arrivedAt: at, arrivalRecordedByUserId: userId })
+    // Someone marked as not coming who turns up late came after all: the no-show is cleared.
+    .set({
+      arrivedAt: at,
+      arrivalRecordedByUserId: userId,
+      noShowRecordedAt: null,
+      noShowRecordedByUserId: null,
+    })
     .where(and(eq(bookingPeople.id, id), isNull(bookingPeople.arrivedAt)))
     .returning({ id: bookingPeople.id });
   return updated.length === 1;

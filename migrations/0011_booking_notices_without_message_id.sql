@@ -1,0 +1,1 @@
+ALTER TABLE "booking_notices" DROP COLUMN "outbox_message_id";
