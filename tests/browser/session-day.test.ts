@@ -161,6 +161,15 @@ describe('the session day', () => {
     await card.getByText(`Next to leave: Mark, planned for ${planned('Mark')}.`).waitFor();
     await expectAccessible(page, 'check-in, everyone here');
 
+    // An incident can be recorded from the session on the roster (the volunteer sees first names only).
+    await card.getByRole('button', { name: 'Record an incident' }).click();
+    const incident = page.getByRole('dialog', { name: /^Record an incident/ });
+    await incident.waitFor();
+    await incident.getByText('Who it concerns').first().waitFor();
+    await expectAccessible(page, 'record an incident from the roster');
+    await page.keyboard.press('Escape');
+    await incident.waitFor({ state: 'hidden' });
+
     // Everyone on site now, for a fire roll call, printable.
     await page.getByRole('link', { name: 'On site now (fire roll call)' }).click();
     await page.getByRole('heading', { level: 1, name: 'On site now' }).waitFor();

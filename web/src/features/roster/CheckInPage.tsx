@@ -30,6 +30,7 @@ import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
 import { doorAction, lateness, type DoorAction, type RosterPerson } from './doorRules.js';
 import { ON_SITE_PATH } from './paths.js';
+import { RecordIncidentDialog } from '../session-records/RecordIncidentDialog.js';
 import './roster.css';
 
 dayjs.extend(utc);
@@ -73,6 +74,7 @@ export function CheckInPage() {
           key={centre.id}
           centreId={centre.id}
           mayTap={canAtCentre(session, centre.id, 'roster:check-in')}
+          mayRecordIncident={canAtCentre(session, centre.id, 'incidents:record')}
         />
       ) : (
         <Text>{t('roster.notHere', { centre: centre?.name ?? '' })}</Text>
@@ -87,7 +89,15 @@ interface Confirming {
   before: { firstName: string; plannedDeparture: string };
 }
 
-function Roster({ centreId, mayTap }: { centreId: string; mayTap: boolean }) {
+function Roster({
+  centreId,
+  mayTap,
+  mayRecordIncident,
+}: {
+  centreId: string;
+  mayTap: boolean;
+  mayRecordIncident: boolean;
+}) {
   const { t } = useTranslation();
   const { timeZone } = useCurrentCentre();
   const roster = useRoster(centreId);
@@ -162,8 +172,10 @@ function Roster({ centreId, mayTap }: { centreId: string; mayTap: boolean }) {
       {sessions.map((session) => (
         <SessionCard
           key={session.bookingId}
+          centreId={centreId}
           session={session}
           mayTap={mayTap}
+          mayRecordIncident={mayRecordIncident}
           pendingPersonId={record.isPending ? (record.variables?.personId ?? null) : null}
           busy={record.isPending}
           onTap={(person, action) => {
@@ -199,14 +211,18 @@ function Roster({ centreId, mayTap }: { centreId: string; mayTap: boolean }) {
 }
 
 function SessionCard({
+  centreId,
   session,
   mayTap,
+  mayRecordIncident,
   pendingPersonId,
   busy,
   onTap,
 }: {
+  centreId: string;
   session: RosterSession;
   mayTap: boolean;
+  mayRecordIncident: boolean;
   pendingPersonId: string | null;
   busy: boolean;
   onTap: (person: RosterPerson, action: DoorAction) => void;
@@ -248,6 +264,7 @@ function SessionCard({
           </Paper>
         )}
         {everyoneGone && <Text fw={600}>{t('roster.session.allGone')}</Text>}
+        {mayRecordIncident && <IncidentAction centreId={centreId} session={session} />}
         <Stack component="ul" gap="sm" className="door-people" aria-label={t('roster.session.people')}>
           {session.people.map((person) => (
             <PersonRow
@@ -382,5 +399,30 @@ function PersonRow({
         )}
       </Group>
     </Paper>
+  );
+}
+
+/** Record an incident at this session: what happened, with whom, the action taken. */
+function IncidentAction({ centreId, session }: { centreId: string; session: RosterSession }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  return (
+    <Group>
+      <Button variant="default" size="md" onClick={() => setOpened(true)}>
+        {t('roster.session.recordIncident')}
+      </Button>
+      <RecordIncidentDialog
+        centreId={centreId}
+        bookingId={session.bookingId}
+        people={session.people.map((p) => ({ personId: p.personId, firstName: p.firstName }))}
+        sessionLabel={t('roster.session.heading', {
+          start: session.startTime,
+          end: session.endTime,
+          room: session.room,
+        })}
+        opened={opened}
+        onClose={() => setOpened(false)}
+      />
+    </Group>
   );
 }
