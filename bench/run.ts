@@ -11,6 +11,7 @@ import { loadDemo } from '../server/demo/load-demo.js';
 import { DEMO_PASSWORD } from '../server/demo/demo-data.js';
 import { openPglite, openPostgres, type Database } from '../server/platform/database.js';
 import { serverUrl } from '../server/test-support/paths.js';
+import { benchAssistant } from './assistant.js';
 import { BENCH_COORDINATOR, buildNationalData } from './national.js';
 
 const CONCURRENCY = 20;
@@ -149,7 +150,10 @@ async function benchTimetable(url: string, database: Database, base: Figures): P
   };
   await measure(book(0), { cookie }, 200);
   printRow('book one session (all checks)', await measure(book(200), { cookie }), base);
-  console.log('timetable assistant (40 families, 6 rooms, 10 staff)'.padEnd(40), 'not built yet');
+  const assistant = await benchAssistant();
+  console.log(
+    `timetable assistant (40 families, 6 rooms, 10 staff, ${assistant.runs} runs): p50 ${assistant.p50.toFixed(1)} ms, p95 ${assistant.p95.toFixed(1)} ms, max ${assistant.max.toFixed(1)} ms (target under 1,000 ms)`,
+  );
 }
 
 async function benchEngine(name: string, database: Database, base: Figures): Promise<void> {

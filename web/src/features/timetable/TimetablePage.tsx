@@ -8,6 +8,7 @@ import { useBookings } from '../../api/bookings.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
+import { PlanDayButton } from '../assistant/PlanDayDialog.js';
 import { isCalendarDay } from '../../lib/dates.js';
 import { readStored, writeStored } from '../../lib/storage.js';
 import { canAtCentre } from '../../session/access.js';
@@ -156,6 +157,7 @@ function Sessions({ centreId }: { centreId: string }) {
           <Button variant="subtle" onClick={() => goTo(todayIn(timeZone))}>
             {t('timetable.controls.today')}
           </Button>
+          <PlanDayButton centreId={centreId} day={day} />
         </Group>
       </Group>
       <Group gap="lg" align="flex-end" wrap="wrap">
