@@ -602,7 +602,7 @@ describe('closing a case', () => {
       {
         outcome: 'success',
         actorLabel: 'Priya Shah',
-        detail: { outcome: 'arranging_themselves', visitsCancelled: 0 },
+        detail: { outcome: 'arranging_themselves', visitsCancelled: 0, sessionsCancelled: 0 },
       },
     ]);
     const list = (await coordinator.get(`/api/centres/${riverside}/cases`)).json().items as {

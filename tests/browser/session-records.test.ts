@@ -14,7 +14,14 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-data.js';
 import { Client, totpCodeFor, type TestApp } from '../../server/test-support/app.js';
 import { readyCase, type ReadyCase } from '../../server/test-support/ready-case.js';
 import { addDays, longDay, todayIn } from '../../web/src/features/timetable/calendar.js';
-import { expectAccessible, launchChromium, newPage, startApp, type RunningApp } from './support.js';
+import {
+  expectAccessible,
+  launchChromium,
+  newPage,
+  startApp,
+  type RunningApp,
+  chooseCentre,
+} from './support.js';
 
 let browser: Browser;
 let app: RunningApp;
@@ -138,11 +145,7 @@ describe('session records', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, 'supervisor@example.org');
     // Grace works at two centres: the Hills are Riverside's.
-    await page.locator('#centre-switcher-header').click();
-    await page.getByRole('option', { name: 'Riverside Contact Centre' }).click();
-    await expect
-      .poll(() => page.locator('#centre-switcher-header').inputValue())
-      .toBe('Riverside Contact Centre');
+    await chooseCentre(page, 'Riverside Contact Centre');
     await page.goto(`${app.url}/cases/${hills.caseId}`);
     await page.getByRole('heading', { level: 1, name: `Hill family (${hills.reference})` }).waitFor();
     const section = page.getByRole('region', { name: 'Observation records' });

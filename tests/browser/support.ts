@@ -82,3 +82,23 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 export { projectRoot };
+
+/**
+ * Chooses the centre in the header's switcher (staff who work at several centres). The dropdown is
+ * opened again until the option shows: a click just after the page settles can land while it closes.
+ */
+export async function chooseCentre(page: Page, name: string): Promise<void> {
+  const switcher = page.locator('#centre-switcher-header');
+  const option = page.getByRole('option', { name });
+  await expect
+    .poll(
+      async () => {
+        if (!(await option.isVisible())) await switcher.click();
+        return option.isVisible();
+      },
+      { timeout: 30_000, interval: 750 },
+    )
+    .toBe(true);
+  await option.click();
+  await expect.poll(() => switcher.inputValue(), { timeout: 30_000 }).toBe(name);
+}

@@ -14,7 +14,14 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-data.js';
 import { Client, totpCodeFor, type TestApp } from '../../server/test-support/app.js';
 import { readyCase } from '../../server/test-support/ready-case.js';
 import { addDays, longDay, mondayOf, shortDay, todayIn } from '../../web/src/features/timetable/calendar.js';
-import { expectAccessible, launchChromium, newPage, startApp, type RunningApp } from './support.js';
+import {
+  expectAccessible,
+  launchChromium,
+  newPage,
+  startApp,
+  type RunningApp,
+  chooseCentre,
+} from './support.js';
 
 const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -345,11 +352,7 @@ describe('the timetable', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, 'supervisor@example.org');
     // Grace works at two centres: the families here are Riverside's.
-    await page.locator('#centre-switcher-header').click();
-    await page.getByRole('option', { name: 'Riverside Contact Centre' }).click();
-    await expect
-      .poll(() => page.locator('#centre-switcher-header').inputValue())
-      .toBe('Riverside Contact Centre');
+    await chooseCentre(page, 'Riverside Contact Centre');
     await page.getByRole('link', { name: 'Timetable', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Timetable' }).waitFor();
     await page.goto(`${app.url}/timetable?date=${date}`);
