@@ -65,12 +65,21 @@ async function baseline(): Promise<Figures> {
   return figures;
 }
 
+async function fetchAgainOnReset(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 async function signedIn(
   base: string,
   email = 'admin@example.org',
   secret = 'DEMOADMINAAAAAAAAAAAAAAAAAAAAAAA',
 ): Promise<{ cookie: string; csrfToken: string }> {
-  const signIn = await fetch(`${base}/api/auth/sign-in`, {
+  // After the data set is built (minutes), the pooled connection may have been closed by the server.
+  const signIn = await fetchAgainOnReset(`${base}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
