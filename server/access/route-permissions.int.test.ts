@@ -21,6 +21,7 @@ import { auditEvents, users } from '../db/schema.js';
 import { DEMO_CENTRES, DEMO_PASSWORD, DEMO_STAFF } from '../demo/demo-data.js';
 import { DEMO, testApp, totpCodeFor, type Client, type TestApp } from '../test-support/app.js';
 import { undeclaredRoutes, type RouteAccess } from './guard.js';
+import { day, instant } from '../test-support/dates.js';
 
 /** Adding a public route is a decision: it needs a line here. */
 const PUBLIC_ROUTES: string[] = [
@@ -97,7 +98,7 @@ Object.assign(VALID_BODIES, {
     serviceType: 'supported',
     recurrence: { frequency: 'fortnightly', weekday: 6, startTime: '10:00' },
     lengthMinutes: 120,
-    startsOn: '2027-01-09',
+    startsOn: day('2027-01-09'),
     attendeePersonIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003'],
     specialConditions: { giftsAllowed: true, foodAllowed: true, photographsAllowed: false },
   },
@@ -113,7 +114,7 @@ Object.assign(VALID_BODIES, {
   'POST /api/centres/:centreId/cases/:caseId/intake-visits': {
     kind: 'adult',
     personId: '00000000-0000-4000-8000-000000000001',
-    scheduledAt: '2030-03-14T10:15:00Z',
+    scheduledAt: instant('2030-03-14T10:15:00Z'),
   },
   'POST /api/centres/:centreId/cases/:caseId/intake-visits/:visitId/complete': {
     attendedPersonIds: ['00000000-0000-4000-8000-000000000001'],

@@ -5,7 +5,7 @@
  * sentences for families it cannot place; bad input and permissions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffChecks, users } from '../db/schema.js';
+import { makeStaffChecksCurrent } from '../test-support/staff.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
 import { readyCase, type ReadyCase } from '../test-support/ready-case.js';
@@ -51,20 +51,7 @@ beforeAll(async () => {
     name: string;
   }[];
   riverside = centres.find((c) => c.name.startsWith('Riverside'))!.id;
-  const staff = await t.database.db.select({ id: users.id }).from(users);
-  await t.database.db
-    .insert(staffChecks)
-    .values(
-      staff.map((u) => ({
-        userId: u.id,
-        dbsNumber: '001234567890',
-        dbsCheckedOn: '2025-06-01',
-        dbsRecheckBy: '2099-06-01',
-        trainingCompletedOn: '2025-06-01',
-        trainingExpiresOn: '2099-06-01',
-      })),
-    )
-    .onConflictDoNothing();
+  await makeStaffChecksCurrent(t.database.db);
   tuesday = comingTuesday();
   const evening = {
     recurrence: { frequency: 'weekly' as const, weekday: 2, startTime: '16:00' },

@@ -6,9 +6,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closures, rooms, staffChecks, users } from '../db/schema.js';
+import { makeStaffChecksCurrent } from '../test-support/staff.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
 import { readyCase, type ReadyCase } from '../test-support/ready-case.js';
+import { clockChanges, day, instant, plusDays } from '../test-support/dates.js';
+import { longDate } from './service.js';
 
 let t: TestApp;
 let coordinator: Client;
@@ -60,20 +63,7 @@ beforeAll(async () => {
   const staff = await t.database.db.select({ id: users.id, email: users.email }).from(users);
   supervisorId = staff.find((u) => u.email === DEMO.supervisor)!.id;
   coordinatorId = staff.find((u) => u.email === DEMO.coordinator)!.id;
-  // Every demo staff member's checks are current (the demo may already say so).
-  await t.database.db
-    .insert(staffChecks)
-    .values(
-      staff.map((u) => ({
-        userId: u.id,
-        dbsNumber: '001234567890',
-        dbsCheckedOn: '2025-06-01',
-        dbsRecheckBy: '2028-06-01',
-        trainingCompletedOn: '2025-06-01',
-        trainingExpiresOn: '2028-06-01',
-      })),
-    )
-    .onConflictDoNothing();
+  await makeStaffChecksCurrent(t.database.db);
   hills = await readyCase(t, coordinator, riverside);
 });
 afterAll(() => t.close());
@@ -100,7 +90,7 @@ describe('only a ready case can be booked', () => {
     const caseId = (
       await coordinator.post(`/api/centres/${riverside}/referrals/${sent.json().referralId}/accept`)
     ).json().caseId as string;
-    const refused = await book(caseId, { date: '2026-12-05' });
+    const refused = await book(caseId, { date: day('2026-12-05') });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('not_ready');
     expect(refused.json().message).toMatch(/^This family cannot be booked yet\. /);
@@ -112,14 +102,14 @@ describe('a booking from the plan', () => {
   let booked: Booking;
 
   it('books a session of the plan with each person’s staggered times', async () => {
-    const response = await book(hills.caseId, { date: '2026-12-05' });
+    const response = await book(hills.caseId, { date: day('2026-12-05') });
     expect(response.statusCode, response.body).toBe(201);
     booked = response.json();
     expect(booked).toMatchObject({
-      date: '2026-12-05',
+      date: day('2026-12-05'),
       startTime: '10:00',
       endTime: '12:00',
-      startsAt: '2026-12-05T10:00:00.000Z',
+      startsAt: instant('2026-12-05T10:00:00.000Z'),
       source: 'plan',
       status: 'booked',
       supervisor: { id: supervisorId },
@@ -132,44 +122,52 @@ describe('a booking from the plan', () => {
   });
 
   it('lists it in the timetable for the day', async () => {
-    const list = await coordinator.get(`/api/centres/${riverside}/bookings?from=2026-12-05&to=2026-12-05`);
+    const list = await coordinator.get(
+      `/api/centres/${riverside}/bookings?from=${day('2026-12-05')}&to=${day('2026-12-05')}`,
+    );
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((b: Booking) => b.id)).toEqual([booked.id]);
   });
 
   it('refuses the same family twice at once, even in another room', async () => {
     const again = await book(hills.caseId, {
-      date: '2026-12-05',
+      date: day('2026-12-05'),
       roomId: secondRoom(),
       supervisorUserId: coordinatorId,
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'family_double_booked' });
     expect(again.json().message).toBe(
-      'This family already has a session from 10:00 to 12:00 on Saturday 5 December 2026.',
+      `This family already has a session from 10:00 to 12:00 on ${longDate(day('2026-12-05'))}.`,
     );
   });
 
   it('keeps the session at 10:00 on the wall clock across the spring clock change', async () => {
-    const before = await book(hills.caseId, { date: '2027-03-27' });
-    const after = await book(hills.caseId, { date: '2027-04-03' });
+    // The Saturdays either side of the Sunday the clocks go forward.
+    const { forward } = clockChanges();
+    const [saturdayBefore, saturdayAfter] = [plusDays(forward, -1), plusDays(forward, 6)];
+    const before = await book(hills.caseId, { date: saturdayBefore });
+    const after = await book(hills.caseId, { date: saturdayAfter });
     expect(before.statusCode, before.body).toBe(201);
     expect(after.statusCode, after.body).toBe(201);
-    expect(before.json().startsAt).toBe('2027-03-27T10:00:00.000Z');
-    expect(after.json().startsAt).toBe('2027-04-03T09:00:00.000Z');
+    expect(before.json().startsAt).toBe(`${saturdayBefore}T10:00:00.000Z`);
+    expect(after.json().startsAt).toBe(`${saturdayAfter}T09:00:00.000Z`);
     expect(after.json().startTime).toBe('10:00');
   });
 
   it('refuses a date outside the plan and a session already started', async () => {
-    const early = await book(hills.caseId, { date: '2026-11-28' });
+    const early = await book(hills.caseId, { date: day('2026-11-28') });
     expect(early.statusCode).toBe(400);
     expect(early.json().details).toEqual([
-      { field: 'date', message: 'The plan starts on Saturday 5 December 2026: choose a date from then' },
+      {
+        field: 'date',
+        message: `The plan starts on ${longDate(day('2026-12-05'))}: choose a date from then`,
+      },
     ]);
   });
 
   it('adds a single session outside the pattern within the plan’s dates', async () => {
-    const added = await book(hills.caseId, { date: '2026-12-09', startTime: '16:00' });
+    const added = await book(hills.caseId, { date: day('2026-12-09'), startTime: '16:00' });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toMatchObject({ source: 'added', startTime: '16:00', endTime: '18:00' });
   });
@@ -185,17 +183,17 @@ describe('hard constraints, each refused with a sentence', () => {
   });
 
   it('a private room is never double-booked', async () => {
-    const clash = await book(other.caseId, { date: '2026-12-05', supervisorUserId: coordinatorId });
+    const clash = await book(other.caseId, { date: day('2026-12-05'), supervisorUserId: coordinatorId });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().code).toBe('room_double_booked');
     const roomName = Object.entries(roomIds).find(([, id]) => id === firstRoom())![0];
     expect(clash.json().message).toBe(
-      `The ${roomName} is already booked from 10:00 to 12:00 on Saturday 5 December 2026 (${hills.reference}). Choose another room or time.`,
+      `The ${roomName} is already booked from 10:00 to 12:00 on ${longDate(day('2026-12-05'))} (${hills.reference}). Choose another room or time.`,
     );
   });
 
   it('a supervisor is never with two families at once', async () => {
-    const clash = await book(other.caseId, { date: '2026-12-05', roomId: secondRoom() });
+    const clash = await book(other.caseId, { date: day('2026-12-05'), roomId: secondRoom() });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().code).toBe('supervisor_double_booked');
     expect(clash.json().message).toContain(`(${hills.reference})`);
@@ -203,7 +201,7 @@ describe('hard constraints, each refused with a sentence', () => {
 
   it('supervised contact needs a named supervisor and a private room', async () => {
     const none = await book(other.caseId, {
-      date: '2026-12-12',
+      date: day('2026-12-12'),
       roomId: secondRoom(),
       supervisorUserId: null,
     });
@@ -217,7 +215,7 @@ describe('hard constraints, each refused with a sentence', () => {
       .where(eq(rooms.id, Object.values(roomIds)[2]!))
       .returning();
     const shared = await book(other.caseId, {
-      date: '2026-12-12',
+      date: day('2026-12-12'),
       roomId: hall!.id,
       supervisorUserId: coordinatorId,
     });
@@ -246,7 +244,7 @@ describe('hard constraints, each refused with a sentence', () => {
     // Mark is on site 10:00–12:00 on 5 December. Nadia would arrive at 12:14 (15 minutes before a 12:29
     // start): within 15 minutes of his leaving.
     const tooSoon = await book(other.caseId, {
-      date: '2026-12-05',
+      date: day('2026-12-05'),
       startTime: '12:29',
       roomId: secondRoom(),
       supervisorUserId: coordinatorId,
@@ -254,10 +252,10 @@ describe('hard constraints, each refused with a sentence', () => {
     expect(tooSoon.statusCode).toBe(409);
     expect(tooSoon.json().code).toBe('must_not_meet');
     expect(tooSoon.json().message).toBe(
-      'Nadia P. must not meet Mark H. (another family), who is at Saturday 5 December 2026 from 10:00 to 12:00: keep 15 minutes between them.',
+      `Nadia P. must not meet Mark H. (another family), who is at ${longDate(day('2026-12-05'))} from 10:00 to 12:00: keep 15 minutes between them.`,
     );
     const clear = await book(other.caseId, {
-      date: '2026-12-05',
+      date: day('2026-12-05'),
       startTime: '12:30',
       roomId: secondRoom(),
       supervisorUserId: coordinatorId,
@@ -284,22 +282,22 @@ describe('hard constraints, each refused with a sentence', () => {
     });
     expect(tooClose.statusCode).toBe(409);
     expect(tooClose.json().message).toMatch(
-      /are both booked on Saturday 5 December 2026 within 60 minutes of each other/,
+      new RegExp(`are both booked on ${longDate(day('2026-12-05'))} within 60 minutes of each other`),
     );
   });
 
   it('nothing is booked on a day the centre is closed', async () => {
     await t.database.db.insert(closures).values({
       centreId: riverside,
-      startsOn: '2026-12-19',
-      endsOn: '2026-12-20',
+      startsOn: day('2026-12-19'),
+      endsOn: day('2026-12-20'),
       reason: 'Staff training',
     });
-    const closed = await book(hills.caseId, { date: '2026-12-19' });
+    const closed = await book(hills.caseId, { date: day('2026-12-19') });
     expect(closed.statusCode).toBe(409);
     expect(closed.json()).toEqual({
       code: 'closed',
-      message: 'The centre is closed on Saturday 19 December 2026 (Staff training).',
+      message: `The centre is closed on ${longDate(day('2026-12-19'))} (Staff training).`,
     });
   });
 
@@ -312,13 +310,15 @@ describe('hard constraints, each refused with a sentence', () => {
           family: { resident: `R${i}`, other: `O${i}`, child: `C${i}`, surname },
           serviceType: 'supported',
           recurrence: { frequency: 'weekly', weekday: 0, startTime: '13:00' },
-          startsOn: '2026-12-06',
+          startsOn: day('2026-12-06'),
         }),
       );
     }
     const results = [];
     for (const family of supported) {
-      results.push(await coordinator.post(bookingsOf(family.caseId), { date: '2026-12-06', roomId: hallId }));
+      results.push(
+        await coordinator.post(bookingsOf(family.caseId), { date: day('2026-12-06'), roomId: hallId }),
+      );
     }
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 409]);
     expect(results[2]!.json().code).toBe('room_full');
@@ -332,22 +332,22 @@ describe('moving and cancelling one session', () => {
   let booking: Booking;
 
   beforeAll(async () => {
-    booking = (await book(hills.caseId, { date: '2027-01-09' })).json();
+    booking = (await book(hills.caseId, { date: day('2027-01-09') })).json();
   });
 
   it('moves a session to another date with the times following the plan', async () => {
-    const moved = await coordinator.patch(bookingPath(booking.id), { date: '2027-01-16' });
+    const moved = await coordinator.patch(bookingPath(booking.id), { date: day('2027-01-16') });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect(moved.json()).toMatchObject({ date: '2027-01-16', startTime: '10:00', source: 'plan' });
+    expect(moved.json()).toMatchObject({ date: day('2027-01-16'), startTime: '10:00', source: 'plan' });
     expect(moved.json().people.find((p: Booking['people'][number]) => p.firstName === 'Laura').arrives).toBe(
       '09:45',
     );
   });
 
   it('refuses a move onto a clash with the sentence', async () => {
-    await book(hills.caseId, { date: '2027-01-23' });
+    await book(hills.caseId, { date: day('2027-01-23') });
     const clash = await coordinator.patch(bookingPath(booking.id), {
-      date: '2027-01-23',
+      date: day('2027-01-23'),
       roomId: secondRoom(),
     });
     expect(clash.statusCode).toBe(409);
@@ -371,7 +371,7 @@ describe('moving and cancelling one session', () => {
       reason: 'Twice',
     });
     expect(again.statusCode).toBe(409);
-    const rebook = await book(hills.caseId, { date: '2027-01-16' });
+    const rebook = await book(hills.caseId, { date: day('2027-01-16') });
     expect(rebook.statusCode, rebook.body).toBe(201);
     const child = await coordinator.post(`${bookingPath(rebook.json().id)}/cancel`, {
       by: 'party',
@@ -395,7 +395,7 @@ describe('concurrent requests', () => {
     }
     const requests = Array.from({ length: 50 }, (_, i) =>
       coordinator.post(bookingsOf(families[i % 5]!.caseId), {
-        date: '2027-02-06',
+        date: day('2027-02-06'),
         roomId: Object.values(roomIds)[3]!,
         supervisorUserId: i % 2 === 0 ? supervisorId : coordinatorId,
       }),
@@ -414,27 +414,37 @@ describe('who may book', () => {
   it('a supervisor may see the timetable but not book; a volunteer sees neither; another centre answers 404', async () => {
     const supervisor = await t.as(DEMO.supervisor);
     expect(
-      (await supervisor.get(`/api/centres/${riverside}/bookings?from=2026-12-01&to=2026-12-31`)).statusCode,
+      (
+        await supervisor.get(
+          `/api/centres/${riverside}/bookings?from=${day('2026-12-01')}&to=${day('2026-12-31')}`,
+        )
+      ).statusCode,
     ).toBe(200);
     const refused = await supervisor.post(bookingsOf(hills.caseId), {
-      date: '2026-12-26',
+      date: day('2026-12-26'),
       roomId: firstRoom(),
     });
     expect(refused.statusCode).toBe(403);
     const volunteer = await t.as(DEMO.volunteer);
     expect(
-      (await volunteer.get(`/api/centres/${riverside}/bookings?from=2026-12-01&to=2026-12-31`)).statusCode,
+      (
+        await volunteer.get(
+          `/api/centres/${riverside}/bookings?from=${day('2026-12-01')}&to=${day('2026-12-31')}`,
+        )
+      ).statusCode,
     ).toBe(403);
     const elsewhere = await t.as(DEMO.hillviewCoordinator);
     expect(
-      (await elsewhere.post(bookingsOf(hills.caseId), { date: '2026-12-26', roomId: firstRoom() }))
+      (await elsewhere.post(bookingsOf(hills.caseId), { date: day('2026-12-26'), roomId: firstRoom() }))
         .statusCode,
     ).toBe(404);
     expect(hillview).toBeDefined();
   });
 
   it('a window that is too long or back to front is a 400 naming the field', async () => {
-    const long = await coordinator.get(`/api/centres/${riverside}/bookings?from=2026-01-01&to=2026-12-31`);
+    const long = await coordinator.get(
+      `/api/centres/${riverside}/bookings?from=2026-01-01&to=${day('2026-12-31')}`,
+    );
     expect(long.statusCode).toBe(400);
     expect(long.json().details[0].field).toBe('to');
   });
@@ -448,7 +458,7 @@ describe('who cannot be booked', () => {
       .where(eq(staffChecks.userId, coordinatorId));
     try {
       const refused = await book(hills.caseId, {
-        date: '2027-01-09',
+        date: day('2027-01-09'),
         roomId: secondRoom(),
         supervisorUserId: coordinatorId,
       });
@@ -462,7 +472,7 @@ describe('who cannot be booked', () => {
     } finally {
       await t.database.db
         .update(staffChecks)
-        .set({ trainingExpiresOn: '2028-06-01' })
+        .set({ trainingExpiresOn: day('2028-06-01') })
         .where(eq(staffChecks.userId, coordinatorId));
     }
   });
@@ -472,7 +482,7 @@ describe('who cannot be booked', () => {
       family: { resident: 'Rosa', other: 'Tom', child: 'Lily', surname: 'Grant' },
       remoteAddress: '10.9.0.77',
     });
-    const booked = await book(closing.caseId, { date: '2027-01-09', roomId: secondRoom() });
+    const booked = await book(closing.caseId, { date: day('2027-01-09'), roomId: secondRoom() });
     expect(booked.statusCode, booked.body).toBe(201);
     const closed = await coordinator.post(`/api/centres/${riverside}/cases/${closing.caseId}/close`, {
       outcome: 'withdrawn',
@@ -480,14 +490,14 @@ describe('who cannot be booked', () => {
     expect(closed.statusCode).toBe(200);
     // Its session still to come is cancelled by the centre.
     const listed = await coordinator.get(
-      `/api/centres/${riverside}/bookings?from=2027-01-09&to=2027-01-09&caseId=${closing.caseId}&includeCancelled=true`,
+      `/api/centres/${riverside}/bookings?from=${day('2027-01-09')}&to=${day('2027-01-09')}&caseId=${closing.caseId}&includeCancelled=true`,
     );
     const after = listed.json().items.find((b: Booking) => b.id === booked.json().id);
     expect(after).toMatchObject({
       status: 'cancelled',
       cancellation: { by: 'centre', reason: 'The case was closed.' },
     });
-    const refused = await book(closing.caseId, { date: '2027-01-16', roomId: secondRoom() });
+    const refused = await book(closing.caseId, { date: day('2027-01-16'), roomId: secondRoom() });
     expect(refused.statusCode).toBeGreaterThanOrEqual(409);
     expect(refused.json().message).toMatch(/closed/);
   });

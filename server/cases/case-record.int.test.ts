@@ -10,6 +10,8 @@ import type { ReferralBody } from '../../shared/api/referrals.js';
 import { auditEvents, outboxMessages } from '../db/schema.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
+import { day, instant } from '../test-support/dates.js';
+import { ageOnDay, localDay } from '../platform/local-time.js';
 
 let t: TestApp;
 let riverside: string;
@@ -191,7 +193,7 @@ describe('consent for a child’s information', () => {
       [
         { childPersonId: other.ids.Ayo!, givenByPersonId: other.ids.Ayo!, givenOn: today() },
         422,
-        'Ayo is 7: a parent gives consent for them; the centre’s policy asks a parent for children 16 and under.',
+        `Ayo is ${ageOnDay('2019-05-02', localDay(new Date(), 'Europe/London'))}: a parent gives consent for them; the centre’s policy asks a parent for children 16 and under.`,
       ],
       [
         { childPersonId: other.ids.Ayo!, givenByPersonId: family.ids.Laura!, givenOn: today() },
@@ -339,7 +341,7 @@ describe('court orders after the referral', () => {
       court: 'Riverside Family Court',
       madeOn: '2026-11-03',
       caseNumber: 'RV26F00123',
-      endsOn: '2027-03-01',
+      endsOn: day('2027-03-01'),
     });
     expect(response.statusCode, response.body).toBe(201);
     const orders = response.json().courtOrders as {
@@ -349,7 +351,7 @@ describe('court orders after the referral', () => {
       supersededAt: string | null;
     }[];
     expect(orders.map((o) => [o.madeOn, o.endsOn, o.supersededAt === null])).toEqual([
-      ['2026-11-03', '2027-03-01', true],
+      ['2026-11-03', day('2027-03-01'), true],
       ['2026-10-01', null, false],
     ]);
     expect(await auditOf('case.court_order_recorded', orders[0]!.id)).toEqual([
@@ -382,7 +384,7 @@ describe('court orders after the referral', () => {
       kind: 'final',
       court: 'Riverside Family Court',
       madeOn: '2026-11-10',
-      endsOn: '2027-11-10',
+      endsOn: day('2027-11-10'),
       timeLimitAgreed: true,
     });
     expect(final.statusCode, final.body).toBe(201);
@@ -634,7 +636,7 @@ describe('closing a case', () => {
       [
         'POST',
         `${family.url}/intake-visits`,
-        { kind: 'adult', personId: family.ids.Laura, scheduledAt: '2030-03-14T10:15:00Z' },
+        { kind: 'adult', personId: family.ids.Laura, scheduledAt: instant('2030-03-14T10:15:00Z') },
       ],
       [
         'POST',
@@ -662,7 +664,7 @@ describe('closing a case', () => {
           serviceType: 'supervised',
           recurrence: { frequency: 'weekly', weekday: 6, startTime: '10:00' },
           lengthMinutes: 120,
-          startsOn: '2027-01-09',
+          startsOn: day('2027-01-09'),
           attendeePersonIds: [family.ids.Mark, family.ids.Ayo],
           specialConditions: { giftsAllowed: false, foodAllowed: false, photographsAllowed: false },
         },

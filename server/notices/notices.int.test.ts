@@ -16,11 +16,11 @@ import {
   closures,
   jobs,
   outboxMessages,
-  staffChecks,
   users,
 } from '../db/schema.js';
 import { addDays, dayNumber, localReading, weekdayOfDay } from '../plans/recurrence.js';
 import { localDay } from '../platform/local-time.js';
+import { makeStaffChecksCurrent } from '../test-support/staff.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { readyCase, type ReadyCase } from '../test-support/ready-case.js';
 import { startSmtpServer } from '../test-support/smtp.js';
@@ -120,18 +120,7 @@ beforeAll(async () => {
     centreRoles: new Map(),
     organisationCentreIds: [],
   };
-  await t.database.db
-    .insert(staffChecks)
-    .values(
-      staff.map((u) => ({
-        userId: u.id,
-        dbsCheckedOn: addDays(today(), -100),
-        dbsRecheckBy: addDays(today(), 700),
-        trainingCompletedOn: addDays(today(), -100),
-        trainingExpiresOn: addDays(today(), 700),
-      })),
-    )
-    .onConflictDoNothing();
+  await makeStaffChecksCurrent(t.database.db);
   // The demo's Christmas closure would refuse sessions booked in late December: these tests are about
   // notices, whenever they run.
   await t.database.db.delete(closures);

@@ -7,6 +7,8 @@ import { auditEvents, centreSettings, contactPlans, riskAssessments } from '../d
 import { databaseErrorOf } from '../platform/database.js';
 import { DEMO, testApp, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
+import { clockChanges, day, plusDays } from '../test-support/dates.js';
+import { spokenDay } from '../platform/local-time.js';
 
 let t: TestApp;
 let riverside: string;
@@ -56,7 +58,7 @@ function planFor(family: Family, overrides: Partial<PlanBody> = {}): PlanBody {
     serviceType: 'supervised',
     recurrence: { frequency: 'fortnightly', weekday: 6, startTime: '10:00' },
     lengthMinutes: 120,
-    startsOn: '2027-01-09',
+    startsOn: day('2027-01-09'),
     endsOn: null,
     attendeePersonIds: [family.mark, family.ayo, family.laura],
     timings: { [family.mark]: { arriveMinutes: -15, leaveMinutes: 15 } },
@@ -113,7 +115,7 @@ describe('agreeing a contact plan', () => {
       recurrence: { frequency: 'fortnightly', weekday: 6, startTime: '10:00' },
       firstReviewAfterSessions: 6,
       // The sixth fortnightly Saturday from 9 January 2027.
-      expectedFirstReviewOn: '2027-03-20',
+      expectedFirstReviewOn: day('2027-03-20'),
       agreedBy: 'Priya Shah',
       supersededAt: null,
       specialConditions: { interpreter: null, giftsAllowed: true, phonesAllowed: false, noRecordings: true },
@@ -261,8 +263,8 @@ describe('agreeing a contact plan', () => {
         replacesVersion: 2,
         recurrence: { frequency: 'weekly', weekday: 7, startTime: '25:00' },
         lengthMinutes: 10,
-        startsOn: '2027-02-01',
-        endsOn: '2027-01-01',
+        startsOn: day('2027-02-01'),
+        endsOn: day('2027-01-01'),
       }),
     );
     expect(response.statusCode).toBe(400);
@@ -275,8 +277,8 @@ describe('agreeing a contact plan', () => {
       planFor(family, {
         replacesVersion: 2,
         recurrence: { frequency: 'weekly', weekday: 3, startTime: '10:00' },
-        startsOn: '2027-01-09',
-        endsOn: '2027-01-12',
+        startsOn: day('2027-01-09'),
+        endsOn: day('2027-01-12'),
       }),
     );
     expect(empty.statusCode).toBe(400);
@@ -294,7 +296,7 @@ describe('a final court order', () => {
         kind: 'final',
         court: 'Riverside Family Court',
         madeOn: '2026-11-02',
-        endsOn: '2027-06-30',
+        endsOn: day('2027-06-30'),
         timeLimitAgreed: true,
       },
     });
@@ -318,18 +320,18 @@ describe('a final court order', () => {
     const coordinator = await t.as(DEMO.coordinator);
     const late = await coordinator.post(
       plansUrl(riverside, family.caseId),
-      planFor(family, { endsOn: '2027-07-01' }),
+      planFor(family, { endsOn: day('2027-07-01') }),
     );
     expect(late.statusCode).toBe(422);
     expect(late.json().message).toBe(
-      'The court order is final and ends on 30 June 2027, so the plan must end by then.',
+      `The court order is final and ends on ${spokenDay(day('2027-06-30'))}, so the plan must end by then.`,
     );
     const within = await coordinator.post(
       plansUrl(riverside, family.caseId),
-      planFor(family, { endsOn: '2027-06-30' }),
+      planFor(family, { endsOn: day('2027-06-30') }),
     );
     expect(within.statusCode).toBe(201);
-    expect(within.json()).toMatchObject({ version: 1, endsOn: '2027-06-30' });
+    expect(within.json()).toMatchObject({ version: 1, endsOn: day('2027-06-30') });
   });
 });
 
@@ -366,7 +368,7 @@ describe('two coordinators saving at the same moment', () => {
       serviceType: 'supported',
       recurrence: { frequency: 'weekly', weekday: 6, startTime: '10:00' },
       lengthMinutes: 120,
-      startsOn: '2027-01-09',
+      startsOn: day('2027-01-09'),
       attendeePersonIds: [family.mark, family.ayo],
       timings: {},
       firstReviewAfterSessions: 6,
@@ -423,7 +425,7 @@ describe('the sessions a plan produces', () => {
   it('a case without a plan has none to give', async () => {
     const coordinator = await t.as(DEMO.coordinator);
     const response = await coordinator.get(
-      occurrencesUrl(riverside, family.caseId, '2027-03-01', '2027-04-30'),
+      occurrencesUrl(riverside, family.caseId, day('2027-03-01'), day('2027-04-30')),
     );
     expect(response.statusCode).toBe(404);
     expect(response.json().message).toBe('This case has no agreed contact plan yet.');
@@ -431,62 +433,50 @@ describe('the sessions a plan produces', () => {
 
   it('a weekly Sunday 10:00 session is 10:00 local on both sides of the March clock change, and an hour apart in UTC', async () => {
     const coordinator = await t.as(DEMO.coordinator);
+    const { forward, back } = clockChanges();
     const agreed = await coordinator.post(
       plansUrl(riverside, family.caseId),
       planFor(family, {
         serviceType: 'supported',
         recurrence: { frequency: 'weekly', weekday: 0, startTime: '10:00' },
-        startsOn: '2027-03-14',
-        endsOn: '2027-11-07',
+        startsOn: plusDays(forward, -14),
+        endsOn: plusDays(back, 7),
       }),
     );
     expect(agreed.statusCode).toBe(201);
     const response = await coordinator.get(
-      occurrencesUrl(riverside, family.caseId, '2027-03-20', '2027-04-04'),
+      occurrencesUrl(riverside, family.caseId, plusDays(forward, -8), plusDays(forward, 7)),
     );
     expect(response.statusCode).toBe(200);
-    // In 2027 the clocks go forward on Sunday 28 March.
+    const session = (number: number, date: string, utcHour: string) => ({
+      number,
+      date,
+      startTime: '10:00',
+      endTime: '12:00',
+      startsAt: `${date}T${utcHour}:00:00.000Z`,
+      endsAt: `${date}T${Number(utcHour) + 2}:00:00.000Z`,
+    });
+    // The clocks go forward on the Sunday `forward` (the last Sunday of March).
     expect(response.json()).toEqual({
       planId: agreed.json().id,
       version: 1,
       timeZone: 'Europe/London',
-      from: '2027-03-20',
-      to: '2027-04-04',
+      from: plusDays(forward, -8),
+      to: plusDays(forward, 7),
       items: [
-        {
-          number: 2,
-          date: '2027-03-21',
-          startTime: '10:00',
-          endTime: '12:00',
-          startsAt: '2027-03-21T10:00:00.000Z',
-          endsAt: '2027-03-21T12:00:00.000Z',
-        },
-        {
-          number: 3,
-          date: '2027-03-28',
-          startTime: '10:00',
-          endTime: '12:00',
-          startsAt: '2027-03-28T09:00:00.000Z',
-          endsAt: '2027-03-28T11:00:00.000Z',
-        },
-        {
-          number: 4,
-          date: '2027-04-04',
-          startTime: '10:00',
-          endTime: '12:00',
-          startsAt: '2027-04-04T09:00:00.000Z',
-          endsAt: '2027-04-04T11:00:00.000Z',
-        },
+        session(2, plusDays(forward, -7), '10'),
+        session(3, forward, '09'),
+        session(4, plusDays(forward, 7), '09'),
       ],
     });
-    // And back again on 31 October; nothing after the plan's end on 7 November.
+    // And back again on the last Sunday of October; nothing after the plan's end a week later.
     const autumn = (
-      await coordinator.get(occurrencesUrl(riverside, family.caseId, '2027-10-24', '2027-11-30'))
+      await coordinator.get(occurrencesUrl(riverside, family.caseId, plusDays(back, -7), plusDays(back, 30)))
     ).json();
     expect(autumn.items.map((o: { date: string; startsAt: string }) => [o.date, o.startsAt])).toEqual([
-      ['2027-10-24', '2027-10-24T09:00:00.000Z'],
-      ['2027-10-31', '2027-10-31T10:00:00.000Z'],
-      ['2027-11-07', '2027-11-07T10:00:00.000Z'],
+      [plusDays(back, -7), `${plusDays(back, -7)}T09:00:00.000Z`],
+      [back, `${back}T10:00:00.000Z`],
+      [plusDays(back, 7), `${plusDays(back, 7)}T10:00:00.000Z`],
     ]);
     expect(await auditOf('plan.occurrences_read', agreed.json().id)).toHaveLength(2);
   });
@@ -494,11 +484,13 @@ describe('the sessions a plan produces', () => {
   it('a window the wrong way round, or longer than a year, is refused naming the field', async () => {
     const coordinator = await t.as(DEMO.coordinator);
     const backwards = await coordinator.get(
-      occurrencesUrl(riverside, family.caseId, '2027-04-01', '2027-03-01'),
+      occurrencesUrl(riverside, family.caseId, day('2027-04-01'), day('2027-03-01')),
     );
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().details).toEqual([{ field: 'to', message: expect.any(String) }]);
-    const long = await coordinator.get(occurrencesUrl(riverside, family.caseId, '2027-01-01', '2028-06-01'));
+    const long = await coordinator.get(
+      occurrencesUrl(riverside, family.caseId, day('2027-01-01'), day('2028-06-01')),
+    );
     expect(long.statusCode).toBe(400);
     expect(
       (await coordinator.get(occurrencesUrl(riverside, family.caseId, 'soon', 'later'))).statusCode,
@@ -519,7 +511,8 @@ describe('who may see and agree plans', () => {
     expect((await volunteer.get(plansUrl(riverside, family.caseId))).statusCode).toBe(403);
     expect((await volunteer.post(plansUrl(riverside, family.caseId), planFor(family))).statusCode).toBe(403);
     expect(
-      (await volunteer.get(occurrencesUrl(riverside, family.caseId, '2027-01-01', '2027-02-01'))).statusCode,
+      (await volunteer.get(occurrencesUrl(riverside, family.caseId, day('2027-01-01'), day('2027-02-01'))))
+        .statusCode,
     ).toBe(403);
   });
 
@@ -531,7 +524,8 @@ describe('who may see and agree plans', () => {
     expect(theirs.json()).toEqual(nowhere.json());
     expect((await other.post(plansUrl(riverside, family.caseId), planFor(family))).statusCode).toBe(404);
     expect(
-      (await other.get(occurrencesUrl(riverside, family.caseId, '2027-01-01', '2027-02-01'))).statusCode,
+      (await other.get(occurrencesUrl(riverside, family.caseId, day('2027-01-01'), day('2027-02-01'))))
+        .statusCode,
     ).toBe(404);
   });
 
@@ -710,28 +704,27 @@ describe('a plan and the case record', () => {
       kind: 'final',
       court: 'Riverside Family Court',
       madeOn: '2026-11-20',
-      endsOn: '2027-06-30',
+      endsOn: day('2027-06-30'),
       timeLimitAgreed: true,
     });
     expect(order.statusCode, order.body).toBe(201);
     const warning = {
       code: 'plan_past_final_order',
-      message:
-        'The final court order ends on 30 June 2027, but the contact plan has no end date. Agree a new version of the plan that ends by then.',
+      message: `The final court order ends on ${spokenDay(day('2027-06-30'))}, but the contact plan has no end date. Agree a new version of the plan that ends by then.`,
     };
     expect(order.json().warnings).toEqual([warning]);
     expect((await coordinator.get(caseUrl)).json().warnings).toEqual([warning]);
 
     const still = await coordinator.post(
       plansUrl(riverside, family.caseId),
-      planFor(family, { replacesVersion: 1, endsOn: '2027-12-31' }),
+      planFor(family, { replacesVersion: 1, endsOn: day('2027-12-31') }),
     );
     expect(still.json().message).toBe(
-      'The court order is final and ends on 30 June 2027, so the plan must end by then.',
+      `The court order is final and ends on ${spokenDay(day('2027-06-30'))}, so the plan must end by then.`,
     );
     const following = await coordinator.post(
       plansUrl(riverside, family.caseId),
-      planFor(family, { replacesVersion: 1, endsOn: '2027-06-30' }),
+      planFor(family, { replacesVersion: 1, endsOn: day('2027-06-30') }),
     );
     expect(following.statusCode, following.body).toBe(201);
     expect((await coordinator.get(caseUrl)).json().warnings).toEqual([]);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
+import { day, instant } from '../test-support/dates.js';
 
 let t: TestApp;
 let coordinator: Client;
@@ -41,7 +42,7 @@ async function visit(kind: 'adult' | 'children_introduction', personId: string, 
   const scheduled = await coordinator.post(`${casePath()}/intake-visits`, {
     kind,
     personId,
-    scheduledAt: '2026-12-05T10:00:00.000Z',
+    scheduledAt: instant('2026-12-05T10:00:00.000Z'),
     place: 'Garden room',
   });
   expect(scheduled.statusCode, scheduled.body).toBe(201);
@@ -117,7 +118,7 @@ describe('from accepted referral to ready to book', () => {
       serviceType: 'supervised',
       recurrence: { frequency: 'fortnightly', weekday: 6, startTime: '10:00' },
       lengthMinutes: 120,
-      startsOn: '2026-12-12',
+      startsOn: day('2026-12-12'),
       attendeePersonIds: [people.Laura!, people.Mark!, people.Ayo!],
       timings: {
         [people.Laura!]: { arriveMinutes: -15, leaveMinutes: 15 },

@@ -10,6 +10,7 @@ import {
 } from '../db/schema.js';
 import { DEMO, testApp, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
+import { day } from '../test-support/dates.js';
 
 let t: TestApp;
 let riverside: string;
@@ -82,7 +83,7 @@ describe('the online referral form', () => {
           kind: 'final',
           court: 'Riverside Family Court',
           madeOn: '2026-01-10',
-          endsOn: '2027-01-10',
+          endsOn: day('2027-01-10'),
           timeLimitAgreed: true,
         },
       }),

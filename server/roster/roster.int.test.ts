@@ -5,18 +5,12 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditEvents,
-  bookingPeople,
-  bookings,
-  rotaShifts,
-  staffChecks,
-  users,
-  venues,
-} from '../db/schema.js';
+import { auditEvents, bookingPeople, bookings, rotaShifts, users, venues } from '../db/schema.js';
 import { localDay } from '../platform/local-time.js';
+import { makeStaffChecksCurrent } from '../test-support/staff.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { readyCase, type ReadyCase } from '../test-support/ready-case.js';
+import { day } from '../test-support/dates.js';
 
 let t: TestApp;
 let coordinator: Client;
@@ -62,18 +56,7 @@ beforeAll(async () => {
   }[];
   riverside = centres.find((c) => c.name.startsWith('Riverside'))!.id;
   const staff = await t.database.db.select({ id: users.id, email: users.email }).from(users);
-  await t.database.db
-    .insert(staffChecks)
-    .values(
-      staff.map((u) => ({
-        userId: u.id,
-        dbsCheckedOn: '2025-06-01',
-        dbsRecheckBy: '2028-06-01',
-        trainingCompletedOn: '2025-06-01',
-        trainingExpiresOn: '2028-06-01',
-      })),
-    )
-    .onConflictDoNothing();
+  await makeStaffChecksCurrent(t.database.db);
   family = await readyCase(t, coordinator, riverside);
   const rooms = (await coordinator.get(`/api/centres/${riverside}/rooms`)).json().items as { id: string }[];
   const supervisorId = staff.find((u) => u.email === DEMO.supervisor)!.id;
@@ -83,10 +66,10 @@ beforeAll(async () => {
       roomId: rooms[0]!.id,
       supervisorUserId: supervisorId,
     });
-  const booked = await book('2026-12-05');
+  const booked = await book(day('2026-12-05'));
   expect(booked.statusCode, booked.body).toBe(201);
   bookingId = booked.json().id;
-  futureBookingId = (await book('2026-12-12')).json().id;
+  futureBookingId = (await book(day('2026-12-12'))).json().id;
   await startItNow(bookingId);
 });
 afterAll(() => t.close());

@@ -7,9 +7,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, bookingNotices, closures, staffChecks, users } from '../db/schema.js';
+import { auditEvents, bookingNotices, closures, users } from '../db/schema.js';
 import { addDays, dayNumber, weekdayOfDay } from '../plans/recurrence.js';
 import { localDay, spokenDay } from '../platform/local-time.js';
+import { makeStaffChecksCurrent } from '../test-support/staff.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
 import { readyCase, type ReadyCase } from '../test-support/ready-case.js';
@@ -87,18 +88,7 @@ beforeAll(async () => {
   today = localDay(new Date(), 'Europe/London');
   const staff = await t.database.db.select({ id: users.id, email: users.email }).from(users);
   supervisorId = staff.find((u) => u.email === DEMO.supervisor)!.id;
-  await t.database.db
-    .insert(staffChecks)
-    .values(
-      staff.map((u) => ({
-        userId: u.id,
-        dbsCheckedOn: addDays(today, -100),
-        dbsRecheckBy: addDays(today, 700),
-        trainingCompletedOn: addDays(today, -100),
-        trainingExpiresOn: addDays(today, 700),
-      })),
-    )
-    .onConflictDoNothing();
+  await makeStaffChecksCurrent(t.database.db);
   await t.database.db.delete(closures);
   hills = await readyCase(t, coordinator, riverside, { startsOn: today });
   const pro = await coordinator.post(`${casePath()}/professionals`, {

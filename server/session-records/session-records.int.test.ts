@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../demo/demo-data.js';
 import { hashPassword } from '../accounts/secrets.js';
 import { createAccount } from '../accounts/staff.js';
-import { auditEvents, bookingPeople, bookings, indirectItems, staffChecks, users } from '../db/schema.js';
+import { auditEvents, bookingPeople, bookings, indirectItems, users } from '../db/schema.js';
 import { databaseErrorOf } from '../platform/database.js';
 import { localDay } from '../platform/local-time.js';
+import { makeStaffChecksCurrent } from '../test-support/staff.js';
 import { DEMO, testApp, totpCodeFor, type Client, type TestApp } from '../test-support/app.js';
 import { readyCase, type ReadyCase } from '../test-support/ready-case.js';
 
@@ -100,18 +101,7 @@ beforeAll(async () => {
   riverside = centres.find((c) => c.name.startsWith('Riverside'))!.id;
   hillview = centres.find((c) => c.name.startsWith('Hillview'))!.id;
   const staff = await t.database.db.select({ id: users.id, email: users.email }).from(users);
-  await t.database.db
-    .insert(staffChecks)
-    .values(
-      staff.map((u) => ({
-        userId: u.id,
-        dbsCheckedOn: '2025-06-01',
-        dbsRecheckBy: addDays(localDay(new Date(), LONDON), 700),
-        trainingCompletedOn: '2025-06-01',
-        trainingExpiresOn: addDays(localDay(new Date(), LONDON), 700),
-      })),
-    )
-    .onConflictDoNothing();
+  await makeStaffChecksCurrent(t.database.db);
   coordinatorId = staff.find((u) => u.email === DEMO.coordinator)!.id;
   supervisorId = staff.find((u) => u.email === DEMO.supervisor)!.id;
 

@@ -1,4 +1,5 @@
 import type { ReferralBody } from '../../shared/api/referrals.js';
+import { day } from './dates.js';
 
 /** A realistic, invented referral from a solicitor: two parents, one child, an interim order. */
 export function referralFor(centreId: string, overrides: Partial<ReferralBody> = {}): ReferralBody {
@@ -39,7 +40,7 @@ export function referralFor(centreId: string, overrides: Partial<ReferralBody> =
     },
     risks: {
       factors: ['domestic_abuse'],
-      protectiveOrders: [{ kind: 'non_molestation', between: ['a', 'b'], endsOn: '2027-10-01' }],
+      protectiveOrders: [{ kind: 'non_molestation', between: ['a', 'b'], endsOn: day('2027-10-01') }],
       details: 'Non-molestation order in place; the parents must not meet.',
     },
     needs: { language: 'English', interpreterNeeded: false },

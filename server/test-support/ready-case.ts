@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { ReferralBody } from '../../shared/api/referrals.js';
 import type { Client, TestApp } from './app.js';
 import { referralFor } from './factories.js';
+import { day } from './dates.js';
 
 export interface ReadyCase {
   caseId: string;
@@ -118,7 +119,7 @@ export async function readyCase(
     serviceType: options.serviceType ?? 'supervised',
     recurrence: options.recurrence ?? { frequency: 'weekly', weekday: 6, startTime: '10:00' },
     lengthMinutes: options.lengthMinutes ?? 120,
-    startsOn: options.startsOn ?? '2026-12-05',
+    startsOn: options.startsOn ?? day('2026-12-05'),
     attendeePersonIds: [resident, other, child],
     timings: {
       [resident]: { arriveMinutes: ra, leaveMinutes: rl },

@@ -11,6 +11,8 @@ import { DEMO, testApp, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
 import { localReading } from '../plans/recurrence.js';
 import { closureOn, sessionOccurrencesBetween } from './service.js';
+import { day } from '../test-support/dates.js';
+import { spokenDay } from '../platform/local-time.js';
 
 let t: TestApp;
 let riverside: string;
@@ -212,7 +214,7 @@ describe('venues', () => {
       recurrence: { frequency: 'weekly', weekday: 3 },
       startTime: '16:00',
       endTime: '18:00',
-      startsOn: '2031-01-01',
+      startsOn: day('2031-01-01'),
     });
     expect(session.statusCode).toBe(201);
 
@@ -362,7 +364,7 @@ describe('opening sessions', () => {
     recurrence: { frequency: 'fortnightly', weekday: 6 },
     startTime: '10:00',
     endTime: '12:00',
-    startsOn: '2027-01-09',
+    startsOn: day('2027-01-09'),
   });
 
   it('a coordinator adds, changes and ends sessions; a supervisor may see them; each change is audited', async () => {
@@ -411,15 +413,15 @@ describe('opening sessions', () => {
     expect(past.statusCode).toBe(400);
     expect(past.json().details).toEqual([{ field: 'lastDay', message: 'Choose today or a later day' }]);
     const ended = await coordinator.post(url(riverside, `opening-sessions/${id}/end`), {
-      lastDay: '2027-02-28',
+      lastDay: day('2027-02-28'),
     });
-    expect(ended.json()).toMatchObject({ endsOn: '2027-02-28', active: true });
+    expect(ended.json()).toMatchObject({ endsOn: day('2027-02-28'), active: true });
     const later = await coordinator.post(url(riverside, `opening-sessions/${id}/end`), {
-      lastDay: '2027-03-31',
+      lastDay: day('2027-03-31'),
     });
     expect(later.statusCode).toBe(400);
     expect(later.json().details[0].message).toBe(
-      'These sessions already end on 28 February 2027. Choose that day or an earlier one.',
+      `These sessions already end on ${spokenDay(day('2027-02-28'))}. Choose that day or an earlier one.`,
     );
     expect(await auditCount('opening_session.created', id)).toBe(1);
     expect(await auditCount('opening_session.changed', id)).toBe(1);
@@ -533,8 +535,8 @@ describe('the calendar: occurrences with closures marked', () => {
     const coordinator = await t.as(DEMO.coordinator);
     const library = (await venuesAt(riverside)).find((v) => v.kind === 'library')!;
     const christmas = await coordinator.post(url(riverside, 'closures'), {
-      startsOn: '2030-12-24',
-      endsOn: '2031-01-02',
+      startsOn: day('2030-12-24'),
+      endsOn: day('2031-01-02'),
       reason: 'Christmas',
     });
     expect(christmas.statusCode).toBe(201);
@@ -546,15 +548,15 @@ describe('the calendar: occurrences with closures marked', () => {
     });
     const works = await coordinator.post(url(riverside, 'closures'), {
       venueId: library.id,
-      startsOn: '2030-12-01',
-      endsOn: '2031-01-31',
+      startsOn: day('2030-12-01'),
+      endsOn: day('2031-01-31'),
       reason: 'Library refurbishment',
     });
     expect(works.statusCode).toBe(201);
     expect(works.json().venueName).toBe('Northgate Library community room');
 
     const response = await coordinator.get(
-      url(riverside, 'opening-sessions/occurrences?from=2030-12-20&to=2031-01-04'),
+      url(riverside, `opening-sessions/occurrences?from=${day('2030-12-20')}&to=${day('2031-01-04')}`),
     );
     const items = response.json().items as {
       name: string;
@@ -568,41 +570,48 @@ describe('the calendar: occurrences with closures marked', () => {
     expect(
       demo.map((o) => `${o.date} ${o.name}: ${o.closed ? `Closed: ${o.closure!.reason}` : 'open'}`),
     ).toEqual([
-      '2030-12-24 Tuesday supervised: Closed: Christmas',
-      '2030-12-26 Thursday supervised: Closed: Christmas',
-      '2030-12-28 Saturday supported: Closed: Christmas',
-      '2030-12-31 Tuesday supervised: Closed: Christmas',
-      '2031-01-02 Thursday supervised: Closed: Christmas',
+      `${day('2030-12-24')} Tuesday supervised: Closed: Christmas`,
+      `${day('2030-12-26')} Thursday supervised: Closed: Christmas`,
+      `${day('2030-12-28')} Saturday supported: Closed: Christmas`,
+      `${day('2030-12-31')} Tuesday supervised: Closed: Christmas`,
+      `${day('2031-01-02')} Thursday supervised: Closed: Christmas`,
     ]);
     // The demo's sessions are in the centre's own building: the library's works do not close them.
     expect(items.filter((o) => o.closure?.reason === 'Library refurbishment')).toEqual([]);
 
     // The same through the functions bookings use.
-    const listed = await sessionOccurrencesBetween(t.database.db, riverside, '2030-12-17', '2030-12-19');
+    const listed = await sessionOccurrencesBetween(
+      t.database.db,
+      riverside,
+      day('2030-12-17'),
+      day('2030-12-19'),
+    );
     expect(listed.map((o) => [o.name, o.closed])).toEqual([
       ['Tuesday supervised', false],
       ['Thursday supervised', false],
     ]);
-    expect((await closureOn(t.database.db, riverside, library.id, '2030-12-25'))?.reason).toBe('Christmas');
-    expect((await closureOn(t.database.db, riverside, library.id, '2030-12-05'))?.reason).toBe(
+    expect((await closureOn(t.database.db, riverside, library.id, day('2030-12-25')))?.reason).toBe(
+      'Christmas',
+    );
+    expect((await closureOn(t.database.db, riverside, library.id, day('2030-12-05')))?.reason).toBe(
       'Library refurbishment',
     );
-    expect(await closureOn(t.database.db, riverside, library.id, '2031-02-01')).toBeUndefined();
+    expect(await closureOn(t.database.db, riverside, library.id, day('2031-02-01'))).toBeUndefined();
   });
 
   it('a window longer than 92 days, or back to front, is a 400 naming the field', async () => {
     const coordinator = await t.as(DEMO.coordinator);
     const long = await coordinator.get(
-      url(riverside, 'opening-sessions/occurrences?from=2027-01-01&to=2027-04-03'),
+      url(riverside, `opening-sessions/occurrences?from=${day('2027-01-01')}&to=${day('2027-04-03')}`),
     );
     expect(long.statusCode).toBe(400);
     expect(long.json().details).toEqual([{ field: 'to', message: 'Ask for at most 92 days at a time' }]);
     const longest = await coordinator.get(
-      url(riverside, 'opening-sessions/occurrences?from=2027-01-01&to=2027-04-02'),
+      url(riverside, `opening-sessions/occurrences?from=${day('2027-01-01')}&to=${day('2027-04-02')}`),
     );
     expect(longest.statusCode).toBe(200);
     const backwards = await coordinator.get(
-      url(riverside, 'opening-sessions/occurrences?from=2027-01-02&to=2027-01-01'),
+      url(riverside, `opening-sessions/occurrences?from=${day('2027-01-02')}&to=${day('2027-01-01')}`),
     );
     expect(backwards.json().details[0]).toEqual({
       field: 'to',
@@ -613,7 +622,7 @@ describe('the calendar: occurrences with closures marked', () => {
   it('a volunteer does not see the opening times (403)', async () => {
     const volunteer = await t.as(DEMO.volunteer);
     const response = await volunteer.get(
-      url(riverside, 'opening-sessions/occurrences?from=2027-01-01&to=2027-01-31'),
+      url(riverside, `opening-sessions/occurrences?from=${day('2027-01-01')}&to=${day('2027-01-31')}`),
     );
     expect(response.statusCode).toBe(403);
   });
@@ -624,8 +633,8 @@ describe('closures', () => {
     const response = await (
       await t.as(DEMO.supervisor)
     ).post(url(riverside, 'closures'), {
-      startsOn: '2031-04-01',
-      endsOn: '2031-04-01',
+      startsOn: day('2031-04-01'),
+      endsOn: day('2031-04-01'),
       reason: 'Staff training',
     });
     expect(response.statusCode).toBe(403);
@@ -635,8 +644,8 @@ describe('closures', () => {
   it('bad closures are a 400 naming the field', async () => {
     const coordinator = await t.as(DEMO.coordinator);
     const backwards = await coordinator.post(url(riverside, 'closures'), {
-      startsOn: '2031-04-02',
-      endsOn: '2031-04-01',
+      startsOn: day('2031-04-02'),
+      endsOn: day('2031-04-01'),
       reason: '',
     });
     expect(backwards.statusCode).toBe(400);
@@ -646,8 +655,8 @@ describe('closures', () => {
     ]);
     const elsewhere = await coordinator.post(url(riverside, 'closures'), {
       venueId: (await venuesAt(hillview, DEMO.admin))[0]!.id,
-      startsOn: '2031-04-01',
-      endsOn: '2031-04-01',
+      startsOn: day('2031-04-01'),
+      endsOn: day('2031-04-01'),
       reason: 'Not ours',
     });
     expect(elsewhere.statusCode).toBe(400);
@@ -658,12 +667,13 @@ describe('closures', () => {
     const coordinator = await t.as(DEMO.coordinator);
     const added = (
       await coordinator.post(url(riverside, 'closures'), {
-        startsOn: '2031-05-05',
-        endsOn: '2031-05-05',
+        startsOn: day('2031-05-05'),
+        endsOn: day('2031-05-05'),
         reason: 'Bank holiday',
       })
     ).json();
-    const listed = (await coordinator.get(url(riverside, 'closures?from=2031-05-01'))).json().items as {
+    const listed = (await coordinator.get(url(riverside, `closures?from=${day('2031-05-01')}`))).json()
+      .items as {
       id: string;
       reason: string;
     }[];

@@ -1,4 +1,5 @@
 /** Fixtures for the route-permission walk: venues, opening sessions, closures, staff checks. */
+import { day } from '../../test-support/dates.js';
 
 /** None: premises, opening times and staff checks are for signed-in staff only. */
 export const publicRoutes: string[] = [];
@@ -19,20 +20,20 @@ export const validBodies: Record<string, unknown> = {
     recurrence: { frequency: 'fortnightly', weekday: 6 },
     startTime: '10:00',
     endTime: '12:00',
-    startsOn: '2027-01-09',
+    startsOn: day('2027-01-09'),
   },
   'PATCH /api/centres/:centreId/opening-sessions/:id': { endTime: '12:30' },
-  'POST /api/centres/:centreId/opening-sessions/:id/end': { lastDay: '2030-01-01' },
+  'POST /api/centres/:centreId/opening-sessions/:id/end': { lastDay: day('2030-01-01') },
   'POST /api/centres/:centreId/closures': {
-    startsOn: '2030-12-24',
-    endsOn: '2031-01-02',
+    startsOn: day('2030-12-24'),
+    endsOn: day('2031-01-02'),
     reason: 'Christmas',
   },
   'PUT /api/admin/users/:id/checks': {
     dbsNumber: '001234567890',
     dbsCheckedOn: '2026-01-10',
-    dbsRecheckBy: '2029-01-10',
+    dbsRecheckBy: day('2029-01-10'),
     trainingCompletedOn: '2026-02-01',
-    trainingExpiresOn: '2027-02-01',
+    trainingExpiresOn: day('2027-02-01'),
   },
 };
