@@ -914,6 +914,8 @@ export const bookings = pgTable(
     check('bookings_headcount', sql`${t.headcount} > 0`),
     check('bookings_cancelled_has_reason', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index('bookings_centre_time').on(t.centreId, t.startsAt),
+    // The day's roster and the calendar read a centre's sessions by their local date.
+    index('bookings_centre_day').on(t.centreId, t.localDate),
     index('bookings_case_time').on(t.caseId, t.startsAt),
     index('bookings_room_time').on(t.roomId, t.startsAt),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_centre_day" ON "bookings" USING btree ("centre_id","local_date");
