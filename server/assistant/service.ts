@@ -19,7 +19,7 @@ import { recordAudit, whoOf } from '../audit/service.js';
 import { listSeparations } from '../bookings/separations.js';
 import { bookSession, listBookings, longDate } from '../bookings/service.js';
 import { caseOfCentre, listCasesOf, peopleInCase } from '../cases/service.js';
-import { centreContact, roomsOf } from '../organisation/service.js';
+import { roomsOf } from '../organisation/service.js';
 import { separationOf } from '../plans/agreement-rules.js';
 import { localReading, sessionDates, zonedInstant } from '../plans/recurrence.js';
 import { currentPlan, type ContactPlan } from '../plans/service.js';
@@ -38,6 +38,7 @@ import {
   type SeparationRule,
   type SessionRequest,
 } from './planner.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
 
 const BOOKABLE: readonly string[] = ['supported', 'supervised', 'handover'];
 const SERVICE_WORDS: Record<string, string> = {
@@ -48,12 +49,6 @@ const SERVICE_WORDS: Record<string, string> = {
 
 const shortName = (person: { firstName: string; lastName: string }) =>
   `${person.firstName} ${person.lastName.slice(0, 1)}.`;
-
-async function timeZoneOf(db: Db, centreId: string): Promise<string> {
-  const centre = await centreContact(db, centreId);
-  if (!centre) throw new NotFound('centre');
-  return centre.timeZone;
-}
 
 function notInThePast(date: string, timeZone: string) {
   if (date < todayIn(timeZone)) {
@@ -146,7 +141,7 @@ export async function proposeDay(
   body: AssistantBody,
 ): Promise<AssistantPlan> {
   if (!can(actor, PERMISSIONS.TIMETABLE_MANAGE, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   notInThePast(body.date, timeZone);
   const wanted =
     body.requests ?? (body.caseIds ?? []).map((caseId) => ({ caseId, preferredStartTime: undefined }));
@@ -379,7 +374,7 @@ export async function acceptDay(
   body: AcceptBody,
 ): Promise<AcceptResult> {
   if (!can(actor, PERMISSIONS.TIMETABLE_MANAGE, centreId)) throw new NotAllowed();
-  notInThePast(body.date, await timeZoneOf(db, centreId));
+  notInThePast(body.date, await centreTimeZone(db, centreId));
   const items: AcceptResult['items'] = [];
   for (const session of body.sessions) {
     try {

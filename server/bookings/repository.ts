@@ -1,14 +1,13 @@
 /**
- * Bookings in the database. Reads of rooms, venues, closures, people and staff select only the columns a
+ * Bookings in the database. Reads of rooms, venues, people and staff select only the columns a
  * booking's rules use.
  */
-import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sum } from 'drizzle-orm';
 import {
   bookingPeople,
   bookings,
   casePeople,
   cases,
-  closures,
   roleAssignments,
   rooms,
   separationPairs,
@@ -44,23 +43,6 @@ export async function venueOf(executor: Executor, venueId: string) {
     .select({ id: venues.id, name: venues.name, active: venues.active })
     .from(venues)
     .where(eq(venues.id, venueId));
-  return row;
-}
-
-/** A closure of the whole centre or of this venue that covers the date. */
-export async function closureCovering(executor: Executor, centreId: string, venueId: string, date: string) {
-  const [row] = await executor
-    .select({ reason: closures.reason, startsOn: closures.startsOn, endsOn: closures.endsOn })
-    .from(closures)
-    .where(
-      and(
-        eq(closures.centreId, centreId),
-        or(isNull(closures.venueId), eq(closures.venueId, venueId)),
-        sql`${closures.startsOn} <= ${date}`,
-        sql`${closures.endsOn} >= ${date}`,
-      ),
-    )
-    .limit(1);
   return row;
 }
 

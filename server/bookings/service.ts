@@ -5,13 +5,11 @@
  * adults who must not meet to one venue within their minutes of each other. The friendly checks here
  * name the conflict; the database's exclusion constraints hold the same rules under concurrent requests.
  */
-import { eq } from 'drizzle-orm';
 import { PERMISSIONS } from '../../shared/access.js';
 import type { BookingBody, BookingView, CancelBody, MoveBody } from '../../shared/api/bookings.js';
 import { can, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange } from '../cases/service.js';
-import { centres } from '../db/schema.js';
 import { separationOf } from '../plans/agreement-rules.js';
 import {
   addDays,
@@ -33,7 +31,6 @@ import { LATE_NOTICE_HOURS, noticeHours, plannedPeople, separationWindows } from
 import {
   bookingAt,
   bookingsBetween,
-  closureCovering,
   endPair,
   ensurePairs,
   familyClash,
@@ -56,20 +53,13 @@ import {
 import { checkStatus } from '../staff/check-status.js';
 import { noticeOfCancellation, noticeOfMove } from '../notices/service.js';
 import { refuseWhileSanctioned } from '../sanctions/holds.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
+import { closureOn } from '../venues/service.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const clockOf = (instant: Date, timeZone: string) => localReading(instant, timeZone).time;
 /** "Saturday 5 December 2026". */
 export const longDate = (date: string) => `${WEEKDAYS[weekdayOfDay(dayNumber(date))]} ${spokenDay(date)}`;
-
-async function timeZoneOf(executor: Executor, centreId: string): Promise<string> {
-  const [row] = await executor
-    .select({ timeZone: centres.timeZone })
-    .from(centres)
-    .where(eq(centres.id, centreId));
-  if (!row) throw new NotFound('centre');
-  return row.timeZone;
-}
 
 /** The session's start and end for a date and start time, on the centre's clock and in UTC. */
 function sessionAt(plan: ContactPlan, date: string, startTime: string, timeZone: string) {
@@ -126,7 +116,7 @@ async function checkPlacement(tx: Tx, p: Placement) {
   if (!venueId)
     throw new RuleRefused(`The ${room.name} is not in a venue yet: add it to one first.`, 'room_no_venue');
 
-  const closed = await closureCovering(tx, p.centreId, venueId, p.date);
+  const closed = await closureOn(tx, p.centreId, venueId, p.date);
   if (closed) {
     throw new Conflict(`The centre is closed on ${longDate(p.date)} (${closed.reason}).`, 'closed');
   }
@@ -356,7 +346,7 @@ export async function bookSession(
   let bookingId: string;
   try {
     const plan = await readyPlan(db, centreId, caseId);
-    const timeZone = await timeZoneOf(db, centreId);
+    const timeZone = await centreTimeZone(db, centreId);
     const session = sessionFor(plan, body.date, body.startTime, timeZone);
     bookingId = await db.transaction(async (tx) => {
       const placed = await checkPlacement(tx, {
@@ -424,7 +414,7 @@ export async function moveBooking(
     }
     const found = await caseOfCentre(db, centreId, booking.caseId);
     const plan = await readyPlan(db, centreId, booking.caseId);
-    const timeZone = await timeZoneOf(db, centreId);
+    const timeZone = await centreTimeZone(db, centreId);
     const date = body.date ?? booking.localDate;
     const startTime = body.startTime ?? (body.date ? undefined : clockOf(booking.startsAt, timeZone));
     const session = sessionFor(plan, date, startTime, timeZone);
@@ -590,7 +580,7 @@ export async function listBookings(
 ): Promise<{ items: BookingView[] }> {
   if (!can(actor, PERMISSIONS.TIMETABLE_READ, centreId)) throw new NotAllowed();
   if (query.caseId) await caseOfCentre(db, centreId, query.caseId);
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const from = zonedInstant(query.from, '00:00', timeZone);
   const to = zonedInstant(addDays(query.to, 1), '00:00', timeZone);
   const items = await views(db, centreId, timeZone, { from, to }, query);
@@ -606,7 +596,7 @@ export async function listBookings(
 }
 
 async function viewsOf(db: Executor, centreId: string, ids: string[], includeCancelled = false) {
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   return views(db, centreId, timeZone, null, { bookingIds: ids, includeCancelled });
 }
 

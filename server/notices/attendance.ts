@@ -9,11 +9,11 @@ import { can, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { LATE_NOTICE_HOURS } from '../bookings/planning.js';
 import { caseOfCentre, caseOpenForChange, peopleInCase } from '../cases/service.js';
-import { centreContact } from '../organisation/service.js';
 import { localReading } from '../plans/recurrence.js';
 import type { Db } from '../platform/database.js';
 import { Conflict, NotAllowed, NotFound, RuleRefused } from '../platform/errors.js';
 import { dayInWords } from './messages.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
 import { attendanceRows, bookingPersonAt, cancellationsOf, clearNoShow, markNoShow } from './repository.js';
 
 const MINUTE_MS = 60_000;
@@ -21,12 +21,6 @@ const MINUTE_MS = 60_000;
 /** Whole minutes after the planned arrival (0 when on time or early), as the roster counts them. */
 const minutesLate = (arrivedAt: Date, plannedAt: Date) =>
   Math.max(0, Math.floor((arrivedAt.getTime() - plannedAt.getTime()) / MINUTE_MS));
-
-async function timeZoneOf(db: Db, centreId: string): Promise<string> {
-  const centre = await centreContact(db, centreId);
-  if (!centre) throw new NotFound('centre');
-  return centre.timeZone;
-}
 
 export async function attendanceOf(
   db: Db,
@@ -38,7 +32,7 @@ export async function attendanceOf(
   await caseOfCentre(db, centreId, caseId);
   const now = new Date();
   const [timeZone, people, rows, cancellations] = await Promise.all([
-    timeZoneOf(db, centreId),
+    centreTimeZone(db, centreId),
     peopleInCase(db, caseId),
     attendanceRows(db, caseId, now),
     cancellationsOf(db, caseId),
@@ -127,7 +121,7 @@ export async function recordNoShow(
   personId: string,
 ): Promise<NoShowView> {
   if (!can(actor, PERMISSIONS.CHECK_IN, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const clock = (instant: Date) => localReading(instant, timeZone).time;
   const person = await personOfSession(db, centreId, bookingId, personId);
   if (person.role === 'child') {

@@ -4,14 +4,12 @@
  * is handed back to that adult; departures are prompted in the planned order so that adults kept apart
  * never meet at the door.
  */
-import { eq } from 'drizzle-orm';
 import { PERMISSIONS } from '../../shared/access.js';
 import type { RosterSession } from '../../shared/api/roster.js';
 import { can, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
-import { centres } from '../db/schema.js';
 import { localReading } from '../plans/recurrence.js';
-import type { Db, Executor } from '../platform/database.js';
+import type { Db } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
 import { localDay } from '../platform/local-time.js';
 import { staffOnDutyAt } from '../rota/service.js';
@@ -23,17 +21,9 @@ import {
   peopleOfBooking,
   sessionsOfDay,
 } from './repository.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
 
 const MINUTE_MS = 60_000;
-
-async function timeZoneOf(executor: Executor, centreId: string): Promise<string> {
-  const [row] = await executor
-    .select({ timeZone: centres.timeZone })
-    .from(centres)
-    .where(eq(centres.id, centreId));
-  if (!row) throw new NotFound('centre');
-  return row.timeZone;
-}
 
 type DayRows = Awaited<ReturnType<typeof sessionsOfDay>>;
 
@@ -110,7 +100,7 @@ function sessionsFrom({ rows, apart, assessments }: DayRows, timeZone: string): 
 /** The day's roster (today on the centre's clock, unless a date is given). */
 export async function rosterOf(db: Db, actor: Actor, centreId: string, date: string | undefined) {
   if (!can(actor, PERMISSIONS.ROSTER_READ, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const day = date ?? localDay(new Date(), timeZone);
   const sessions = sessionsFrom(await sessionsOfDay(db, centreId, day), timeZone);
   await recordAudit(db, actor.meta, whoOf(actor), {
@@ -169,7 +159,7 @@ export async function recordArrival(
   at: string | undefined,
 ) {
   if (!can(actor, PERMISSIONS.CHECK_IN, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const { person, today } = await personOnTheDay(db, centreId, bookingId, personId, timeZone);
   const moment = momentOf(at, today, timeZone);
   const clock = (instant: Date) => localReading(instant, timeZone).time;
@@ -217,7 +207,7 @@ export async function recordDeparture(
   at: string | undefined,
 ) {
   if (!can(actor, PERMISSIONS.CHECK_IN, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const { person, today } = await personOnTheDay(db, centreId, bookingId, personId, timeZone);
   const moment = momentOf(at, today, timeZone);
   if (!person.arrivedAt) {
@@ -269,7 +259,7 @@ export async function recordDeparture(
 /** Everyone in the building now, for a fire roll call. */
 export async function onSite(db: Db, actor: Actor, centreId: string) {
   if (!can(actor, PERMISSIONS.CHECK_IN, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const now = new Date();
   const { people, staff } = await onSiteNow(db, centreId, localDay(now, timeZone), now);
   // Staff on the rota now count for the roll call too, supervising or not; each once.

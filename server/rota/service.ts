@@ -5,12 +5,10 @@
  * requests; the check here names the clash first). The staffing warnings come from the pure rule in
  * staffing.ts.
  */
-import { eq } from 'drizzle-orm';
 import { PERMISSIONS, type CentreRole } from '../../shared/access.js';
 import type { RotaStaffList, RotaView, ShiftInput, ShiftRole, ShiftView } from '../../shared/api/rota.js';
 import { can, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
-import { centres } from '../db/schema.js';
 import { addDays, dayNumber, localReading, weekdayOfDay, zonedInstant } from '../plans/recurrence.js';
 import { databaseErrorOf, type Db, type Executor } from '../platform/database.js';
 import { AppError, Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused } from '../platform/errors.js';
@@ -28,6 +26,7 @@ import {
   type ShiftRow,
 } from './repository.js';
 import { staffingOf } from './staffing.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** "Saturday 5 December 2026". */
@@ -52,15 +51,6 @@ export const shiftRolesOf = (roles: readonly CentreRole[]): ShiftRole[] => {
   const allowed = new Set(roles.flatMap((role) => SHIFT_ROLES_OF[role]));
   return (['coordinator', 'supervisor', 'volunteer'] as const).filter((role) => allowed.has(role));
 };
-
-async function timeZoneOf(executor: Executor, centreId: string): Promise<string> {
-  const [row] = await executor
-    .select({ timeZone: centres.timeZone })
-    .from(centres)
-    .where(eq(centres.id, centreId));
-  if (!row) throw new NotFound('centre');
-  return row.timeZone;
-}
 
 function shiftView(row: ShiftRow, timeZone: string): ShiftView {
   return {
@@ -89,7 +79,7 @@ export async function rotaOf(
   window: { from: string; to: string },
 ): Promise<RotaView> {
   if (!can(actor, PERMISSIONS.TIMETABLE_READ, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const start = zonedInstant(window.from, '00:00', timeZone);
   const end = zonedInstant(addDays(window.to, 1), '00:00', timeZone);
   const [shifts, occurrences, patterns, booked] = await Promise.all([
@@ -152,7 +142,7 @@ export async function rotaStaffOn(
   date: string,
 ): Promise<RotaStaffList> {
   if (!can(actor, PERMISSIONS.TIMETABLE_MANAGE, centreId)) throw new NotAllowed();
-  await timeZoneOf(db, centreId);
+  await centreTimeZone(db, centreId);
   const staff = await currentStaffOn(db, centreId, date);
   await recordAudit(db, actor.meta, whoOf(actor), {
     action: 'rota.staff_read',
@@ -253,7 +243,7 @@ export async function addShift(
   input: ShiftInput,
 ): Promise<ShiftView> {
   if (!can(actor, PERMISSIONS.TIMETABLE_MANAGE, centreId)) throw new NotAllowed();
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   let shiftId: string;
   try {
     if (input.date < localDay(new Date(), timeZone)) {
@@ -362,7 +352,7 @@ export async function removeShift(db: Db, actor: Actor, centreId: string, shiftI
  * may see the list.
  */
 export async function staffOnDutyAt(executor: Executor, centreId: string, at = new Date()) {
-  const timeZone = await timeZoneOf(executor, centreId);
+  const timeZone = await centreTimeZone(executor, centreId);
   return (await shiftsUnderWay(executor, centreId, at)).map((shift) => ({
     userId: shift.userId,
     name: shift.name,

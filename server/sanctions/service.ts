@@ -21,7 +21,6 @@ import { recordAudit, whoOf } from '../audit/service.js';
 import { cancelRow } from '../bookings/service.js';
 import { caseOfCentre, caseOpenForChange } from '../cases/service.js';
 import { noticeOfLifting, noticeOfSanction } from '../notices/service.js';
-import { centreContact } from '../organisation/service.js';
 import { localReading } from '../plans/recurrence.js';
 import type { Db, Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
@@ -37,11 +36,11 @@ import {
   standingSanctions,
 } from './repository.js';
 import { clashOf, statusOf } from './rules.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
 
 async function centreClock(executor: Executor, centreId: string) {
-  const centre = await centreContact(executor, centreId);
-  if (!centre) throw new NotFound('centre');
-  return { timeZone: centre.timeZone, today: localDay(new Date(), centre.timeZone) };
+  const timeZone = await centreTimeZone(executor, centreId);
+  return { timeZone, today: localDay(new Date(), timeZone) };
 }
 
 type Listed = Awaited<ReturnType<typeof sanctionsOfCase>>[number];

@@ -6,14 +6,9 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { localReading } from '../plans/recurrence.js';
 import type { Executor } from '../platform/database.js';
-import { AppError, NotFound } from '../platform/errors.js';
-import { timeZoneOf } from './repository.js';
+import { AppError } from '../platform/errors.js';
 
-export async function centreTimeZone(executor: Executor, centreId: string): Promise<string> {
-  const timeZone = await timeZoneOf(executor, centreId);
-  if (!timeZone) throw new NotFound('centre');
-  return timeZone;
-}
+export { centreTimeZone } from '../organisation/time-zone.js';
 
 interface SessionColumns {
   sessionId: string | null;

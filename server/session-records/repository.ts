@@ -9,20 +9,11 @@ import {
   bookings,
   casePeople,
   cases,
-  centres,
   incidents,
   indirectItems,
   observations,
 } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
-
-export async function timeZoneOf(executor: Executor, centreId: string): Promise<string | undefined> {
-  const [row] = await executor
-    .select({ timeZone: centres.timeZone })
-    .from(centres)
-    .where(eq(centres.id, centreId));
-  return row?.timeZone;
-}
 
 /** A session of the centre with what the rules about its records need. */
 export async function sessionAt(executor: Executor, centreId: string, bookingId: string) {

@@ -1,16 +1,8 @@
 /** Venues, opening sessions and closures in the database. */
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { OpeningRecurrence, SessionService, VenueKind } from '../../shared/api/venues.js';
-import { centres, closures, openingSessions, users, venues } from '../db/schema.js';
+import { closures, openingSessions, users, venues } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
-
-export async function centreTimeZone(executor: Executor, centreId: string): Promise<string | undefined> {
-  const [row] = await executor
-    .select({ timeZone: centres.timeZone })
-    .from(centres)
-    .where(eq(centres.id, centreId));
-  return row?.timeZone;
-}
 
 // Venues
 

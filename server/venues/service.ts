@@ -24,7 +24,6 @@ import { sayDate } from '../staff/check-status.js';
 import { futureBookingsAtVenue } from './booking-hooks.js';
 import { closureCovering, expandOpenings, type ClosureSpan, type OpeningOccurrence } from './occurrences.js';
 import {
-  centreTimeZone,
   closuresOverlapping,
   deleteClosure,
   findClosure,
@@ -47,12 +46,7 @@ import {
   type OpeningSessionRow,
   type VenueRow,
 } from './repository.js';
-
-async function timeZoneOf(executor: Executor, centreId: string): Promise<string> {
-  const timeZone = await centreTimeZone(executor, centreId);
-  if (!timeZone) throw new NotFound('centre');
-  return timeZone;
-}
+import { centreTimeZone } from '../organisation/time-zone.js';
 
 const todayOn = (timeZone: string, now = new Date()) => localReading(now, timeZone).date;
 
@@ -167,7 +161,7 @@ export async function deactivateVenue(db: Db, actor: Actor, centreId: string, ve
       );
     }
     if (venue.active) {
-      const today = todayOn(await timeZoneOf(tx, centreId));
+      const today = todayOn(await centreTimeZone(tx, centreId));
       const running = await runningSessionsAtVenue(tx, venueId, today);
       if (running.length > 0) {
         throw new Conflict(
@@ -276,11 +270,11 @@ function fieldsOf(input: OpeningSessionInput): OpeningSessionFields {
 async function sessionViewById(executor: Executor, centreId: string, id: string) {
   const row = await findOpeningSession(executor, centreId, id);
   if (!row) throw new NotFound('opening session');
-  return sessionView(row, todayOn(await timeZoneOf(executor, centreId)));
+  return sessionView(row, todayOn(await centreTimeZone(executor, centreId)));
 }
 
 export async function openingSessionsOf(db: Db, _actor: Actor, centreId: string) {
-  const today = todayOn(await timeZoneOf(db, centreId));
+  const today = todayOn(await centreTimeZone(db, centreId));
   return (await listOpeningSessions(db, centreId)).map((row) => sessionView(row, today));
 }
 
@@ -352,7 +346,7 @@ export async function endOpeningSession(db: Db, actor: Actor, centreId: string, 
   return db.transaction(async (tx) => {
     const row = await findOpeningSession(tx, centreId, id);
     if (!row) throw new NotFound('opening session');
-    const today = todayOn(await timeZoneOf(tx, centreId));
+    const today = todayOn(await centreTimeZone(tx, centreId));
     if (sessionView(row, today).ended) {
       throw new Conflict(`${row.name} has already ended.`, 'already_ended');
     }
@@ -407,7 +401,7 @@ export async function sessionOccurrencesBetween(
   from: string,
   to: string,
 ): Promise<OpeningOccurrence[]> {
-  const timeZone = await timeZoneOf(executor, centreId);
+  const timeZone = await centreTimeZone(executor, centreId);
   const [sessions, closures] = await Promise.all([
     openingSessionsRunning(executor, centreId, from, to),
     closuresOverlapping(executor, centreId, from, to),
@@ -438,7 +432,7 @@ export async function openingOccurrences(
   centreId: string,
   window: z.output<typeof occurrenceWindow>,
 ) {
-  const timeZone = await timeZoneOf(db, centreId);
+  const timeZone = await centreTimeZone(db, centreId);
   const items = await sessionOccurrencesBetween(db, centreId, window.from, window.to);
   return { timeZone, from: window.from, to: window.to, items };
 }
