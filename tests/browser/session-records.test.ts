@@ -228,13 +228,27 @@ describe('session records', () => {
     await incident.getByText('Action taken: Warning given · Recorded by Priya Shah').waitFor();
     await incident.getByText('Follow-up to do').waitFor();
     await expectAccessible(page, 'case page with an incident');
-    await incident.getByRole('button', { name: /^Mark the follow-up of the incident of/ }).click();
+
+    // The follow-up waits on the centre's follow-ups page, reached from the navigation, until done there.
+    await page.getByRole('link', { name: 'Follow-ups', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Follow-ups to do' }).waitFor();
+    const entry = page.getByRole('listitem').filter({ hasText: 'Call Mark about the rules' });
+    await entry.getByRole('link', { name: `Case ${hills.reference}` }).waitFor();
+    await entry.getByText('Follow-up: Call Mark about the rules before the next session.').waitFor();
+    await expectAccessible(page, 'follow-ups to do');
+    await entry.getByRole('button', { name: /^Mark the follow-up of the incident of/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Mark the follow-up as done?' });
     await expectAccessible(page, 'mark the follow-up done');
     await confirm.getByRole('button', { name: 'Mark as done' }).click();
     await closed(confirm);
-    await incident.getByText('Follow-up done').waitFor();
-    await incident.getByText(/^Done by Priya Shah/).waitFor();
+    await entry.waitFor({ state: 'detached' });
+
+    await page.goto(`${app.url}/cases/${hills.caseId}`);
+    const done = page
+      .getByRole('region', { name: 'Incidents' })
+      .getByRole('article', { name: /^Language, / });
+    await done.getByText('Follow-up done').waitFor();
+    await done.getByText(/^Done by Priya Shah/).waitFor();
   }, 180_000);
 
   it('a coordinator takes a card through its steps, and holds a letter back', async () => {

@@ -15,6 +15,7 @@ import { VerifyEmailPage } from '../features/referrer/VerifyEmailPage.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { SetupPage } from '../features/setup/SetupPage.js';
 import { Allowed } from './Allowed.js';
+import { FOLLOW_UPS_PAGE } from './navigation.js';
 import { AppLayout } from './AppLayout.js';
 import { RequireSignedIn, StageGate } from './guards.js';
 import { PublicLayout } from './PublicLayout.js';
@@ -70,6 +71,11 @@ const TimetablePage = lazy(() =>
 );
 const CheckInPage = lazy(() =>
   import('../features/roster/CheckInPage.js').then((module) => ({ default: module.CheckInPage })),
+);
+const FollowUpsPage = lazy(() =>
+  import('../features/session-records/FollowUpsPage.js').then((module) => ({
+    default: module.FollowUpsPage,
+  })),
 );
 const OnSitePage = lazy(() =>
   import('../features/roster/OnSitePage.js').then((module) => ({ default: module.OnSitePage })),
@@ -225,6 +231,14 @@ export function AppRoutes() {
           element={
             <Allowed permission="roster:check-in">
               <OnSitePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path={FOLLOW_UPS_PAGE.path}
+          element={
+            <Allowed permission={FOLLOW_UPS_PAGE.permission}>
+              <FollowUpsPage />
             </Allowed>
           }
         />

@@ -13,6 +13,7 @@ import {
   IconBuildingCommunity,
   IconCalendarUser,
   IconClipboardCheck,
+  IconFlag,
   IconFlame,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -27,6 +28,7 @@ import { ReferrerNavigation } from '../features/referrer/ReferrerNavigation.js';
 import {
   ADMINISTRATION_PAGES,
   CASES_PAGE,
+  FOLLOW_UPS_PAGE,
   COMING_SOON_AREAS,
   MY_CALENDAR_PAGE,
   PREMISES_PAGES,
@@ -61,6 +63,7 @@ export function Navigation() {
 
   const referrals = centre !== null && canAtCentre(session, centre.id, REFERRALS_PAGE.permission);
   const cases = centre !== null && canAtCentre(session, centre.id, CASES_PAGE.permission);
+  const followUps = centre !== null && canAtCentre(session, centre.id, FOLLOW_UPS_PAGE.permission);
   const timetable = centre !== null && canAtCentre(session, centre.id, TIMETABLE_PAGE.permission);
   const rota = centre !== null && canAtCentre(session, centre.id, ROTA_PAGE.permission);
   const sessionDay = SESSION_DAY_PAGES.filter(
@@ -75,15 +78,7 @@ export function Navigation() {
     <Stack gap="lg">
       <Box component="ul" className="nav-list">
         <li>
-          <NavLink
-            component={Link}
-            to="/"
-            label={t('nav.home')}
-            leftSection={<IconHome size={20} aria-hidden="true" />}
-            active={isCurrent('/')}
-            aria-current={isCurrent('/') ? 'page' : undefined}
-            variant="filled"
-          />
+          <NavItem to="/" label={t('nav.home')} icon={IconHome} current={isCurrent('/')} />
         </li>
       </Box>
 
@@ -96,67 +91,57 @@ export function Navigation() {
             const { icon: Icon, label } = SESSION_DAY[page.key];
             return (
               <li key={page.key}>
-                <NavLink
-                  component={Link}
-                  to={page.path}
-                  label={t(label)}
-                  leftSection={<Icon size={20} aria-hidden="true" />}
-                  active={isCurrent(page.path)}
-                  aria-current={isCurrent(page.path) ? 'page' : undefined}
-                  variant="filled"
-                />
+                <NavItem to={page.path} label={t(label)} icon={Icon} current={isCurrent(page.path)} />
               </li>
             );
           })}
           {referrals && (
             <li>
-              <NavLink
-                component={Link}
+              <NavItem
                 to={REFERRALS_PAGE.path}
                 label={t('nav.pages.referrals')}
-                leftSection={<IconInbox size={20} aria-hidden="true" />}
-                active={isCurrent(REFERRALS_PAGE.path)}
-                aria-current={isCurrent(REFERRALS_PAGE.path) ? 'page' : undefined}
-                variant="filled"
+                icon={IconInbox}
+                current={isCurrent(REFERRALS_PAGE.path)}
               />
             </li>
           )}
           {cases && (
             <li>
-              <NavLink
-                component={Link}
+              <NavItem
                 to={CASES_PAGE.path}
                 label={t('nav.pages.cases')}
-                leftSection={<IconFolders size={20} aria-hidden="true" />}
-                active={isCurrent(CASES_PAGE.path)}
-                aria-current={isCurrent(CASES_PAGE.path) ? 'page' : undefined}
-                variant="filled"
+                icon={IconFolders}
+                current={isCurrent(CASES_PAGE.path)}
+              />
+            </li>
+          )}
+          {followUps && (
+            <li>
+              <NavItem
+                to={FOLLOW_UPS_PAGE.path}
+                label={t('sessionRecords.followUps.nav')}
+                icon={IconFlag}
+                current={isCurrent(FOLLOW_UPS_PAGE.path)}
               />
             </li>
           )}
           {timetable && (
             <li>
-              <NavLink
-                component={Link}
+              <NavItem
                 to={TIMETABLE_PAGE.path}
                 label={t('nav.areas.timetable')}
-                leftSection={<IconCalendarWeek size={20} aria-hidden="true" />}
-                active={isCurrent(TIMETABLE_PAGE.path)}
-                aria-current={isCurrent(TIMETABLE_PAGE.path) ? 'page' : undefined}
-                variant="filled"
+                icon={IconCalendarWeek}
+                current={isCurrent(TIMETABLE_PAGE.path)}
               />
             </li>
           )}
           {rota && (
             <li>
-              <NavLink
-                component={Link}
+              <NavItem
                 to={ROTA_PAGE.path}
                 label={t('rota.nav')}
-                leftSection={<IconUsersGroup size={20} aria-hidden="true" />}
-                active={isCurrent(ROTA_PAGE.path)}
-                aria-current={isCurrent(ROTA_PAGE.path) ? 'page' : undefined}
-                variant="filled"
+                icon={IconUsersGroup}
+                current={isCurrent(ROTA_PAGE.path)}
               />
             </li>
           )}
@@ -166,28 +151,22 @@ export function Navigation() {
             const Icon = PREMISES_ICONS[page.key];
             return (
               <li key={page.key}>
-                <NavLink
-                  component={Link}
+                <NavItem
                   to={page.path}
                   label={t(`nav.pages.${page.key}`)}
-                  leftSection={<Icon size={20} aria-hidden="true" />}
-                  active={isCurrent(page.path)}
-                  aria-current={isCurrent(page.path) ? 'page' : undefined}
-                  variant="filled"
+                  icon={Icon}
+                  current={isCurrent(page.path)}
                 />
               </li>
             );
           })}
           {myCalendar && (
             <li>
-              <NavLink
-                component={Link}
+              <NavItem
                 to={MY_CALENDAR_PAGE.path}
                 label={t('calendarFeed.nav')}
-                leftSection={<IconCalendarUser size={20} aria-hidden="true" />}
-                active={isCurrent(MY_CALENDAR_PAGE.path)}
-                aria-current={isCurrent(MY_CALENDAR_PAGE.path) ? 'page' : undefined}
-                variant="filled"
+                icon={IconCalendarUser}
+                current={isCurrent(MY_CALENDAR_PAGE.path)}
               />
             </li>
           )}
@@ -223,14 +202,11 @@ export function Navigation() {
               const Icon = ADMIN_ICONS[page.key];
               return (
                 <li key={page.key}>
-                  <NavLink
-                    component={Link}
+                  <NavItem
                     to={page.path}
                     label={t(`nav.pages.${page.key}`)}
-                    leftSection={<Icon size={20} aria-hidden="true" />}
-                    active={isCurrent(page.path)}
-                    aria-current={isCurrent(page.path) ? 'page' : undefined}
-                    variant="filled"
+                    icon={Icon}
+                    current={isCurrent(page.path)}
                   />
                 </li>
               );
@@ -239,5 +215,30 @@ export function Navigation() {
         </div>
       )}
     </Stack>
+  );
+}
+
+/** One page in the navigation, marked as the current page when it is. */
+function NavItem({
+  to,
+  label,
+  icon: Icon,
+  current,
+}: {
+  to: string;
+  label: string;
+  icon: typeof IconHome;
+  current: boolean;
+}) {
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={<Icon size={20} aria-hidden="true" />}
+      active={current}
+      aria-current={current ? 'page' : undefined}
+      variant="filled"
+    />
   );
 }

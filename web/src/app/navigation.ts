@@ -6,6 +6,7 @@ import { PERMISSIONS, type Permission } from '../../../shared/access.js';
 import { MY_REFERRALS_PATH } from '../features/referrer/paths.js';
 import { CHECK_IN_PATH, ON_SITE_PATH } from '../features/roster/paths.js';
 import { MY_CALENDAR_PATH, ROTA_PATH } from '../features/rota/paths.js';
+import { FOLLOW_UPS_PATH } from '../features/session-records/paths.js';
 
 /** The referral inbox: for people who may open case files in the centre they are working in. */
 export const REFERRALS_PAGE = { path: '/referrals', permission: PERMISSIONS.CASE_READ } as const;
@@ -36,6 +37,9 @@ export const SESSION_DAY_PAGES = [
   { key: 'checkIn', path: CHECK_IN_PATH, permission: PERMISSIONS.ROSTER_READ },
   { key: 'onSite', path: ON_SITE_PATH, permission: PERMISSIONS.CHECK_IN },
 ] as const;
+
+/** Incidents whose follow-up is still to do: for people who may open case files, in the centre worked in. */
+export const FOLLOW_UPS_PAGE = { path: FOLLOW_UPS_PATH, permission: PERMISSIONS.CASE_READ } as const;
 
 /** Who is on duty, and the staffing warnings: in the centre being worked in. */
 export const ROTA_PAGE = { path: ROTA_PATH, permission: PERMISSIONS.TIMETABLE_READ } as const;

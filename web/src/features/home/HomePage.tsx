@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useCentres, useInvitations, useRooms } from '../../api/admin.js';
 import { useOutbox } from '../../api/outbox.js';
 import { useReferrals } from '../../api/referrals.js';
+import { useOpenFollowUps } from '../../api/sessionRecords.js';
+import { FOLLOW_UPS_PATH } from '../session-records/paths.js';
 import { Page } from '../../components/Page.js';
 import { canAnywhere, canAtCentre } from '../../session/access.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
@@ -35,6 +37,7 @@ export function HomePage() {
       {anything ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
           {can.referrals && centre && <ReferralsCard centreId={centre.id} />}
+          {can.referrals && centre && <FollowUpsCard centreId={centre.id} />}
           {can.users && <InvitationsCard />}
           {can.outbox && <OutboxCard />}
           {can.rooms && centre && <RoomsCard centreId={centre.id} centreName={centre.name} />}
@@ -103,6 +106,23 @@ function ReferralsCard({ centreId }: { centreId: string }) {
       }
       linkLabel={t('home.referrals.link')}
       to="/referrals"
+    />
+  );
+}
+
+function FollowUpsCard({ centreId }: { centreId: string }) {
+  const { t } = useTranslation();
+  const open = useOpenFollowUps(centreId);
+  return (
+    <HomeCard
+      title={t('sessionRecords.followUps.home.title')}
+      summary={
+        open.isError
+          ? null
+          : open.data && t('sessionRecords.followUps.home.count', { count: open.data.items.length })
+      }
+      linkLabel={t('sessionRecords.followUps.home.link')}
+      to={FOLLOW_UPS_PATH}
     />
   );
 }

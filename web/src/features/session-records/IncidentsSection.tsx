@@ -146,7 +146,7 @@ export function IncidentsSection({ record }: { record: CaseDetail }) {
   );
 }
 
-function Incident({
+export function Incident({
   incident,
   timeZone,
   onMarkDone,
