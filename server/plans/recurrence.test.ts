@@ -342,3 +342,39 @@ describe('properties of plans on specific dates', () => {
     );
   });
 });
+
+describe('reading the clock (with its cache of offsets)', () => {
+  it('agrees with the formatter at every second-precise instant, across both clock changes and zones', () => {
+    const direct = (instant: Date, timeZone: string) => {
+      const text = new Intl.DateTimeFormat('sv-SE', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(instant);
+      return { date: text.slice(0, 10), time: text.slice(11, 16) };
+    };
+    // An hour either side of London's changes in 2027, and of New York's and Adelaide's (half-hour) ones.
+    const around = [
+      ['Europe/London', '2027-03-28T01:00:00Z'],
+      ['Europe/London', '2027-10-31T01:00:00Z'],
+      ['America/New_York', '2027-03-14T07:00:00Z'],
+      ['Australia/Adelaide', '2027-04-03T16:30:00Z'],
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...around),
+        fc.integer({ min: -3_600, max: 3_600 }),
+        ([timeZone, change], seconds) => {
+          const instant = new Date(Date.parse(change) + seconds * 1000);
+          const { date, time } = localReading(instant, timeZone);
+          expect({ date, time }).toEqual(direct(instant, timeZone));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});

@@ -116,13 +116,37 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock reading in `timeZone` at `instantMs`, expressed as milliseconds as if it were UTC. */
-function wallClockMs(instantMs: number, timeZone: string): number {
+/** The zone's offset from UTC during one minute, read from the formatter (slow: microseconds a call). */
+function offsetDuringMinute(minute: number, timeZone: string): number {
+  const instantMs = minute * MINUTE_MS;
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return (
+    Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - instantMs
+  );
+}
+
+/**
+ * Offsets already read, by zone and minute: a roster or a month's calendar reads the same few minutes
+ * (session starts, arrivals) many times. Zones change their offset only on a whole minute, so a minute
+ * has one offset. Emptied when it grows large; it is only a cache.
+ */
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 50_000;
+
+/** The wall-clock reading in `timeZone` at `instantMs`, expressed as milliseconds as if it were UTC. */
+function wallClockMs(instantMs: number, timeZone: string): number {
+  const minute = Math.floor(instantMs / MINUTE_MS);
+  const key = `${timeZone} ${minute}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offset = offsetDuringMinute(minute, timeZone);
+    offsets.set(key, offset);
+  }
+  return Math.floor(instantMs / 1000) * 1000 + offset;
 }
 
 /** How far the zone's clock is ahead of UTC at an instant, in milliseconds (BST: one hour). */
