@@ -3,9 +3,10 @@
  * constraint refused with a sentence naming the conflict; clock changes; moving and cancelling; and
  * 50 conflicting requests at once, of which exactly one is booked.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closures, rooms, staffChecks, users } from '../db/schema.js';
+import { bookings, closures, rooms, staffChecks, users } from '../db/schema.js';
+import { databaseErrorOf } from '../platform/database.js';
 import { makeStaffChecksCurrent } from '../test-support/staff.js';
 import { DEMO, testApp, type Client, type TestApp } from '../test-support/app.js';
 import { referralFor } from '../test-support/factories.js';
@@ -127,6 +128,18 @@ describe('a booking from the plan', () => {
     );
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((b: Booking) => b.id)).toEqual([booked.id]);
+  });
+
+  it('the database refuses a session lasting a day or more (queries for a span rely on it)', async () => {
+    const error = await t.database.db
+      .update(bookings)
+      .set({ endsAt: sql`${bookings.startsAt} + interval '25 hours'` })
+      .where(eq(bookings.id, booked.id))
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+    expect(databaseErrorOf(error).constraint).toBe('bookings_within_a_day');
   });
 
   it('refuses the same family twice at once, even in another room', async () => {

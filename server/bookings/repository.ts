@@ -17,6 +17,7 @@ import {
   venues,
 } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
+import { sessionsDuring } from './overlap.js';
 import type { Pair, PlannedPerson, SeparationWindow } from './planning.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
@@ -47,7 +48,7 @@ export async function venueOf(executor: Executor, venueId: string) {
 }
 
 const overlapping = (startsAt: Date, endsAt: Date) =>
-  and(lt(bookings.startsAt, endsAt), gt(bookings.endsAt, startsAt), eq(bookings.status, 'booked'));
+  and(sessionsDuring(startsAt, endsAt), eq(bookings.status, 'booked'));
 
 const except = (bookingId: string | undefined) => (bookingId ? ne(bookings.id, bookingId) : undefined);
 
@@ -357,8 +358,7 @@ export async function bookingsBetween(
     .where(
       and(
         eq(bookings.centreId, centreId),
-        window ? lt(bookings.startsAt, window.to) : undefined,
-        window ? gt(bookings.endsAt, window.from) : undefined,
+        window ? sessionsDuring(window.from, window.to) : undefined,
         filters.includeCancelled ? undefined : eq(bookings.status, 'booked'),
         filters.roomId ? eq(bookings.roomId, filters.roomId) : undefined,
         filters.caseId ? eq(bookings.caseId, filters.caseId) : undefined,

@@ -18,6 +18,7 @@ import {
   venues,
 } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
+import { sessionsDuring } from '../bookings/overlap.js';
 
 export async function liveFeedOf(executor: Executor, userId: string) {
   const [row] = await executor
@@ -148,8 +149,7 @@ export async function supervisedSessionsOf(
         eq(bookings.supervisorUserId, userId),
         eq(bookings.status, 'booked'),
         inArray(bookings.centreId, centreIds),
-        lt(bookings.startsAt, to),
-        gt(bookings.endsAt, from),
+        sessionsDuring(from, to),
       ),
     )
     .orderBy(asc(bookings.startsAt), asc(bookings.id));

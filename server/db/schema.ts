@@ -911,6 +911,8 @@ export const bookings = pgTable(
   },
   (t) => [
     check('bookings_times', sql`${t.endsAt} > ${t.startsAt}`),
+    // Sessions end the day they start: queries for sessions overlapping a span rely on it (bookings/overlap).
+    check('bookings_within_a_day', sql`${t.endsAt} < ${t.startsAt} + interval '1 day'`),
     check('bookings_headcount', sql`${t.headcount} > 0`),
     check('bookings_cancelled_has_reason', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index('bookings_centre_time').on(t.centreId, t.startsAt),

@@ -15,6 +15,7 @@ import {
   venues,
 } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
+import { sessionsDuring } from '../bookings/overlap.js';
 
 const shiftColumns = {
   id: rotaShifts.id,
@@ -127,14 +128,7 @@ export async function bookedSessionsBetween(executor: Executor, centreId: string
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(cases, eq(cases.id, bookings.caseId))
     .leftJoin(users, eq(users.id, bookings.supervisorUserId))
-    .where(
-      and(
-        eq(bookings.centreId, centreId),
-        eq(bookings.status, 'booked'),
-        lt(bookings.startsAt, to),
-        gt(bookings.endsAt, from),
-      ),
-    )
+    .where(and(eq(bookings.centreId, centreId), eq(bookings.status, 'booked'), sessionsDuring(from, to)))
     .orderBy(asc(bookings.startsAt), asc(bookings.id));
   if (rows.length === 0) return [];
   const spans = await executor
