@@ -84,8 +84,10 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export { projectRoot };
 
 /**
- * Chooses the centre in the header's switcher (staff who work at several centres). The dropdown is
- * opened again until the option shows: a click just after the page settles can land while it closes.
+ * Chooses the centre in the header's switcher (staff who work at several centres). It waits on the
+ * outcome, the switcher showing the centre, and meanwhile opens the dropdown or clicks the option,
+ * whichever the page shows: a click just after the page settles can land while the dropdown closes,
+ * and an option seen during the closing animation is gone by the time it is clicked.
  */
 export async function chooseCentre(page: Page, name: string): Promise<void> {
   const switcher = page.locator('#centre-switcher-header');
@@ -93,12 +95,15 @@ export async function chooseCentre(page: Page, name: string): Promise<void> {
   await expect
     .poll(
       async () => {
-        if (!(await option.isVisible())) await switcher.click();
-        return option.isVisible();
+        if ((await switcher.inputValue()) === name) return true;
+        if (await option.isVisible()) {
+          await option.click({ timeout: 2_000 }).catch(() => undefined);
+        } else {
+          await switcher.click();
+        }
+        return (await switcher.inputValue()) === name;
       },
-      { timeout: 30_000, interval: 750 },
+      { timeout: 60_000, intervals: [750] },
     )
     .toBe(true);
-  await option.click();
-  await expect.poll(() => switcher.inputValue(), { timeout: 30_000 }).toBe(name);
 }
