@@ -22,11 +22,27 @@ export interface Actor {
 
 const isOrganisationRole = (role: Role) => (ORGANISATION_ROLES as readonly Role[]).includes(role);
 
+/**
+ * The organisation's centres as a set, made once per list: a national organisation has hundreds of
+ * centres, and looking each one up in the list made a question about every centre quadratic.
+ */
+const centreSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function inOrganisation(actor: Actor, centreId: string): boolean {
+  let set = centreSets.get(actor.organisationCentreIds);
+  if (!set) {
+    set = new Set(actor.organisationCentreIds);
+    centreSets.set(actor.organisationCentreIds, set);
+  }
+  return set.has(centreId);
+}
+
+const grantsAt = (actor: Actor, permission: Permission, centreId: string) =>
+  (actor.centreRoles.get(centreId) ?? []).some((role) => roleGrants(role, permission));
+
 /** Whether the actor holds `permission` for `centreId`: through a role there, or organisation-wide. */
 export function can(actor: Actor, permission: Permission, centreId: string): boolean {
-  if (!actor.organisationCentreIds.includes(centreId)) return false;
-  if (canOrganisationWide(actor, permission)) return true;
-  return (actor.centreRoles.get(centreId) ?? []).some((role) => roleGrants(role, permission));
+  if (!inOrganisation(actor, centreId)) return false;
+  return canOrganisationWide(actor, permission) || grantsAt(actor, permission, centreId);
 }
 
 /** Whether the actor holds `permission` organisation-wide (not just for some centres). */
@@ -53,10 +69,14 @@ export function holdsAsExternal(actor: Actor, permission: Permission): boolean {
 
 /** The centres for which the actor holds `permission`: what every list query is scoped to. */
 export function centresWhere(actor: Actor, permission: Permission): string[] {
-  return actor.organisationCentreIds.filter((centreId) => can(actor, permission, centreId));
+  if (canOrganisationWide(actor, permission)) return [...actor.organisationCentreIds];
+  return actor.organisationCentreIds.filter((centreId) => grantsAt(actor, permission, centreId));
 }
 
 /** The permissions the actor holds for one centre, for the web app to show what it may do. */
 export function permissionsAt(actor: Actor, centreId: string, all: readonly Permission[]): Permission[] {
-  return all.filter((permission) => can(actor, permission, centreId));
+  if (!inOrganisation(actor, centreId)) return [];
+  return all.filter(
+    (permission) => canOrganisationWide(actor, permission) || grantsAt(actor, permission, centreId),
+  );
 }
