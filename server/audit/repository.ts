@@ -23,19 +23,18 @@ export async function appendAuditRow(executor: Executor, row: NewAuditRow): Prom
   }
   const tx = executor;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const [next] = rowsOf<{ seq: number }>(
-    await tx.execute(sql`select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`),
+  // The last link and the next number in one round trip.
+  const [next] = rowsOf<{ hash: string | null; seq: number | string }>(
+    await tx.execute(
+      sql`select (select ${auditEvents.hash} from ${auditEvents} order by ${auditEvents.seq} desc limit 1) as hash,
+        nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`,
+    ),
   );
   const seq = Number(next!.seq);
   // Millisecond precision, so that what is read back hashes the same as what was written.
   const at = new Date(Math.floor((row.at ?? new Date()).getTime()));
   const fields: ChainedFields = { ...row, seq, at };
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const prevHash = next!.hash ?? GENESIS_HASH;
   await tx
     .insert(auditEvents)
     .values({ ...fields, outcome: row.outcome, prevHash, hash: eventHash(prevHash, fields) });

@@ -286,42 +286,70 @@ export async function separationClashes(
     otherLeaves: Date;
     sameBooking: boolean;
   }[] = [];
+  if (windows.length === 0) return found;
+  // One query for every window: a clash is rare, so the rows come back few and are matched here.
+  const rows = await executor
+    .select({
+      pairId: separationWindows.pairId,
+      kind: separationWindows.kind,
+      startsAt: separationWindows.startsAt,
+      endsAt: separationWindows.endsAt,
+      otherPersonId: separationWindows.personId,
+      otherFirstName: casePeople.firstName,
+      otherLastName: casePeople.lastName,
+      otherCaseId: casePeople.caseId,
+      minutes: separationPairs.minutes,
+      otherArrives: bookingPeople.plannedArriveAt,
+      otherLeaves: bookingPeople.plannedLeaveAt,
+    })
+    .from(separationWindows)
+    .innerJoin(separationPairs, eq(separationPairs.id, separationWindows.pairId))
+    .innerJoin(casePeople, eq(casePeople.id, separationWindows.personId))
+    .innerJoin(
+      bookingPeople,
+      and(
+        eq(bookingPeople.bookingId, separationWindows.bookingId),
+        eq(bookingPeople.personId, separationWindows.personId),
+      ),
+    )
+    .where(
+      and(
+        eq(separationWindows.venueId, venueId),
+        bookingId ? ne(separationWindows.bookingId, bookingId) : undefined,
+        or(
+          ...windows.map((window) =>
+            and(
+              eq(separationWindows.pairId, window.pairId),
+              ne(separationWindows.personId, window.personId),
+              eq(separationWindows.kind, window.kind),
+              lt(separationWindows.startsAt, window.endsAt),
+              gt(separationWindows.endsAt, window.startsAt),
+            ),
+          ),
+        ),
+      ),
+    )
   for (const window of windows) {
-    const rows = await executor
-      .select({
-        otherPersonId: separationWindows.personId,
-        otherFirstName: casePeople.firstName,
-        otherLastName: casePeople.lastName,
-        otherCaseId: casePeople.caseId,
-        minutes: separationPairs.minutes,
-        otherArrives: bookingPeople.plannedArriveAt,
-        otherLeaves: bookingPeople.plannedLeaveAt,
-        otherBookingId: separationWindows.bookingId,
-      })
-      .from(separationWindows)
-      .innerJoin(separationPairs, eq(separationPairs.id, separationWindows.pairId))
-      .innerJoin(casePeople, eq(casePeople.id, separationWindows.personId))
-      .innerJoin(
-        bookingPeople,
-        and(
-          eq(bookingPeople.bookingId, separationWindows.bookingId),
-          eq(bookingPeople.personId, separationWindows.personId),
-        ),
-      )
-      .where(
-        and(
-          eq(separationWindows.pairId, window.pairId),
-          eq(separationWindows.venueId, venueId),
-          ne(separationWindows.personId, window.personId),
-          eq(separationWindows.kind, window.kind),
-          lt(separationWindows.startsAt, window.endsAt),
-          gt(separationWindows.endsAt, window.startsAt),
-          bookingId ? ne(separationWindows.bookingId, bookingId) : undefined,
-        ),
-      )
-      .limit(1);
-    const row = rows[0];
-    if (row) found.push({ personId: window.personId, ...row, sameBooking: false });
+    const row = rows.find(
+      (other) =>
+        other.pairId === window.pairId &&
+        other.kind === window.kind &&
+        other.otherPersonId !== window.personId &&
+        other.startsAt < window.endsAt &&
+        other.endsAt > window.startsAt,
+    );
+    if (!row) continue;
+    found.push({
+      personId: window.personId,
+      otherPersonId: row.otherPersonId,
+      otherFirstName: row.otherFirstName,
+      otherLastName: row.otherLastName,
+      otherCaseId: row.otherCaseId,
+      minutes: row.minutes,
+      otherArrives: row.otherArrives,
+      otherLeaves: row.otherLeaves,
+      sameBooking: false,
+    });
   }
   return found;
 }

@@ -21,10 +21,10 @@ import {
   zonedInstant,
 } from '../plans/recurrence.js';
 import { spokenDay } from '../platform/local-time.js';
-import { currentPlan, type ContactPlan } from '../plans/service.js';
+import type { ContactPlan } from '../plans/service.js';
 import { type Db, type Executor, type Tx, databaseErrorOf } from '../platform/database.js';
 import { AppError, Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused } from '../platform/errors.js';
-import { readinessOf } from '../readiness/service.js';
+import { readinessAndPlan } from '../readiness/service.js';
 import { currentRiskAssessment } from '../risk/service.js';
 import { centreSettingsOf } from '../rules/service.js';
 import { LATE_NOTICE_HOURS, noticeHours, plannedPeople, separationWindows } from './planning.js';
@@ -297,15 +297,18 @@ async function refusalAudited(
   return answer;
 }
 
-async function readyPlan(db: Db, centreId: string, caseId: string): Promise<ContactPlan> {
-  const readiness = await readinessOf(db, centreId, caseId);
+async function readyPlan(
+  db: Db,
+  centreId: string,
+  found: Awaited<ReturnType<typeof caseOfCentre>>,
+): Promise<ContactPlan> {
+  const { readiness, plan } = await readinessAndPlan(db, centreId, found.id, found);
   if (!readiness.ready) {
     throw new RuleRefused(
       `This family cannot be booked yet. ${readiness.blockers.map((b) => b.message).join(' ')}`,
       'not_ready',
     );
   }
-  const plan = await currentPlan(db, caseId);
   if (!plan) throw new RuleRefused('This family has no agreed contact plan yet.', 'not_ready');
   return plan;
 }
@@ -344,9 +347,10 @@ export async function bookSession(
   if (!can(actor, PERMISSIONS.TIMETABLE_MANAGE, centreId)) throw new NotAllowed();
   const found = await caseOfCentre(db, centreId, caseId);
   let bookingId: string;
+  let timeZone: string;
   try {
-    const plan = await readyPlan(db, centreId, caseId);
-    const timeZone = await centreTimeZone(db, centreId);
+    const plan = await readyPlan(db, centreId, found);
+    timeZone = await centreTimeZone(db, centreId);
     const session = sessionFor(plan, body.date, body.startTime, timeZone);
     bookingId = await db.transaction(async (tx) => {
       const placed = await checkPlacement(tx, {
@@ -392,7 +396,7 @@ export async function bookSession(
   } catch (error) {
     throw await refusalAudited(db, actor, 'booking.created', centreId, caseId, error);
   }
-  return (await viewsOf(db, centreId, [bookingId]))[0]!;
+  return (await viewsOf(db, centreId, [bookingId], { timeZone }))[0]!;
 }
 
 /** Moves one session to another date, time, room or supervisor, with every check made again. */
@@ -413,7 +417,7 @@ export async function moveBooking(
       throw new RuleRefused('This session has already started, so it cannot be moved.', 'started');
     }
     const found = await caseOfCentre(db, centreId, booking.caseId);
-    const plan = await readyPlan(db, centreId, booking.caseId);
+    const plan = await readyPlan(db, centreId, found);
     const timeZone = await centreTimeZone(db, centreId);
     const date = body.date ?? booking.localDate;
     const startTime = body.startTime ?? (body.date ? undefined : clockOf(booking.startsAt, timeZone));
@@ -517,7 +521,7 @@ export async function cancelBooking(
   } catch (error) {
     throw await refusalAudited(db, actor, 'booking.cancelled', centreId, booking.caseId, error);
   }
-  return (await viewsOf(db, centreId, [bookingId], true))[0]!;
+  return (await viewsOf(db, centreId, [bookingId], { includeCancelled: true }))[0]!;
 }
 
 /**
@@ -595,9 +599,14 @@ export async function listBookings(
   return { items };
 }
 
-async function viewsOf(db: Executor, centreId: string, ids: string[], includeCancelled = false) {
-  const timeZone = await centreTimeZone(db, centreId);
-  return views(db, centreId, timeZone, null, { bookingIds: ids, includeCancelled });
+async function viewsOf(
+  db: Executor,
+  centreId: string,
+  ids: string[],
+  { includeCancelled = false, timeZone }: { includeCancelled?: boolean; timeZone?: string } = {},
+) {
+  const zone = timeZone ?? (await centreTimeZone(db, centreId));
+  return views(db, centreId, zone, null, { bookingIds: ids, includeCancelled });
 }
 
 async function views(

@@ -9,26 +9,42 @@ import { childrenAwaitingConsent } from '../cases/consent.js';
 import { adultsOfCase, caseOfCentre } from '../cases/service.js';
 import { intakeStatus } from '../intake/service.js';
 import type { Db } from '../platform/database.js';
-import { currentPlan } from '../plans/service.js';
+import { currentPlan, type ContactPlan } from '../plans/service.js';
 import { currentRiskAssessment } from '../risk/service.js';
 import { acceptedVersions, currentRules } from '../rules/service.js';
 import { sanctionToday } from '../sanctions/holds.js';
 
+type CaseRow = Awaited<ReturnType<typeof caseOfCentre>>;
+
 export async function readinessOf(db: Db, centreId: string, caseId: string): Promise<Readiness> {
-  const found = await caseOfCentre(db, centreId, caseId);
-  const [adults, intake, withoutConsent, risk, plan, rules] = await Promise.all([
+  return (await readinessAndPlan(db, centreId, caseId)).readiness;
+}
+
+/**
+ * The readiness and the current plan it was judged with, for a booking to go on with. A caller that has
+ * already read the case passes it in.
+ */
+export async function readinessAndPlan(
+  db: Db,
+  centreId: string,
+  caseId: string,
+  known?: CaseRow,
+): Promise<{ readiness: Readiness; plan: ContactPlan | null }> {
+  const found = known ?? (await caseOfCentre(db, centreId, caseId));
+  const [adults, intake, withoutConsent, risk, plan, rules, sanction] = await Promise.all([
     adultsOfCase(db, caseId),
     intakeStatus(db, caseId),
     childrenAwaitingConsent(db, caseId),
     currentRiskAssessment(db, caseId),
     currentPlan(db, caseId),
     currentRules(db, centreId),
+    sanctionToday(db, centreId, caseId),
   ]);
   const accepted = await acceptedVersions(
     db,
     adults.map((adult) => adult.id),
   );
-  return bookingReadiness({
+  const readiness = bookingReadiness({
     caseStatus: found.status,
     // A case exists only once its referral was accepted with every required answer.
     referralComplete: found.referralId !== null,
@@ -41,8 +57,9 @@ export async function readinessOf(db: Db, centreId: string, caseId: string): Pro
       : null,
     currentRulesVersion: rules.version,
     acceptedRulesVersion: accepted,
-    sanction: await sanctionToday(db, centreId, caseId),
+    sanction,
   });
+  return { readiness, plan };
 }
 
 export async function caseReadiness(

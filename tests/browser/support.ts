@@ -103,7 +103,7 @@ export async function chooseCentre(page: Page, name: string): Promise<void> {
         }
         return (await switcher.inputValue()) === name;
       },
-      { timeout: 60_000, intervals: [750] },
+      { timeout: 60_000, interval: 750 },
     )
     .toBe(true);
 }
