@@ -369,6 +369,14 @@ export async function bookingsBetween(
   window: { from: Date; to: Date } | null,
   filters: { roomId?: string; caseId?: string; bookingIds?: string[]; includeCancelled?: boolean },
 ) {
+  const chosen = and(
+    eq(bookings.centreId, centreId),
+    window ? sessionsDuring(window.from, window.to) : undefined,
+    filters.includeCancelled ? undefined : eq(bookings.status, 'booked'),
+    filters.roomId ? eq(bookings.roomId, filters.roomId) : undefined,
+    filters.caseId ? eq(bookings.caseId, filters.caseId) : undefined,
+    filters.bookingIds ? inArray(bookings.id, filters.bookingIds) : undefined,
+  );
   const rows = await executor
     .select({
       booking: bookings,
@@ -383,20 +391,13 @@ export async function bookingsBetween(
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(venues, eq(venues.id, bookings.venueId))
     .leftJoin(users, eq(users.id, bookings.supervisorUserId))
-    .where(
-      and(
-        eq(bookings.centreId, centreId),
-        window ? sessionsDuring(window.from, window.to) : undefined,
-        filters.includeCancelled ? undefined : eq(bookings.status, 'booked'),
-        filters.roomId ? eq(bookings.roomId, filters.roomId) : undefined,
-        filters.caseId ? eq(bookings.caseId, filters.caseId) : undefined,
-        filters.bookingIds ? inArray(bookings.id, filters.bookingIds) : undefined,
-      ),
-    )
+    .where(chosen)
     .orderBy(asc(bookings.startsAt), asc(rooms.name));
-  const ids = rows.map((row) => row.booking.id);
+  // The people and flags of the same sessions, chosen again by the same conditions rather than by a
+  // list of every id: a month's calendar is a hundred sessions, and the list cost more than the join.
+  const ids = executor.select({ id: bookings.id }).from(bookings).where(chosen);
   const people =
-    ids.length === 0
+    rows.length === 0
       ? []
       : await executor
           .select({
@@ -414,7 +415,7 @@ export async function bookingsBetween(
           .where(inArray(bookingPeople.bookingId, ids))
           .orderBy(asc(bookingPeople.plannedArriveAt));
   const separated =
-    ids.length === 0
+    rows.length === 0
       ? []
       : await executor
           .selectDistinct({ bookingId: separationWindows.bookingId, personId: separationWindows.personId })
