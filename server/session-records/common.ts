@@ -8,7 +8,6 @@ import { localReading } from '../plans/recurrence.js';
 import type { Executor } from '../platform/database.js';
 import { AppError } from '../platform/errors.js';
 
-export { centreTimeZone } from '../organisation/time-zone.js';
 
 interface SessionColumns {
   sessionId: string | null;

@@ -16,13 +16,15 @@ import { caseOfCentre, caseOpenForChange } from '../cases/service.js';
 import type { Db, Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused } from '../platform/errors.js';
 import { localDay } from '../platform/local-time.js';
-import { auditedChange, centreTimeZone, iso, sessionOf } from './common.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
+import { auditedChange, iso, sessionOf } from './common.js';
 import {
   incidentById,
   insertIncident,
   latestIncidents,
   listIncidentsOfCase,
   markFollowUpDone,
+  countOpenFollowUps,
   openFollowUps,
   peopleOfSession,
   sessionAt,
@@ -165,6 +167,15 @@ export async function incidentsOfCentre(db: Db, actor: Actor, centreId: string, 
     detail: { open, count: rows.length, caseIds: [...new Set(rows.map((row) => row.caseId))] },
   });
   return { items: await viewsOf(db, centreId, rows) };
+}
+
+/**
+ * How many follow-ups are still to do at the centre, for the home page. Not audited: a count names no
+ * case and no person; opening the list, which does, is.
+ */
+export async function openFollowUpCount(db: Db, actor: Actor, centreId: string) {
+  if (!can(actor, PERMISSIONS.CASE_READ, centreId)) throw new NotAllowed();
+  return { count: await countOpenFollowUps(db, centreId) };
 }
 
 /** A coordinator marks an incident's follow-up done. */

@@ -16,7 +16,8 @@ import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange, peopleInCase } from '../cases/service.js';
 import type { Db, Executor, Tx } from '../platform/database.js';
 import { InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
-import { auditedChange, centreTimeZone, iso } from './common.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
+import { auditedChange, iso } from './common.js';
 import {
   indirectItemById,
   insertIndirectItem,

@@ -12,7 +12,8 @@ import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange } from '../cases/service.js';
 import type { Db, Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
-import { auditedChange, centreTimeZone, sessionOf } from './common.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
+import { auditedChange, sessionOf } from './common.js';
 import {
   correctionOf,
   insertObservation,

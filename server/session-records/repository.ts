@@ -3,7 +3,7 @@
  * is read here with the record (its day, times and service), and a case's reference and people's names
  * for the centre's list of open follow-ups, so that each list is one query.
  */
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   bookingPeople,
   bookings,
@@ -142,18 +142,30 @@ export async function listIncidentsOfCase(executor: Executor, centreId: string, 
 }
 export type IncidentRow = Awaited<ReturnType<typeof listIncidentsOfCase>>[number];
 
+/** An incident whose follow-up is still to do, of a case that is not closed. */
+const followUpOpen = (centreId: string) =>
+  and(
+    eq(incidents.centreId, centreId),
+    isNotNull(incidents.followUp),
+    isNull(incidents.followUpDoneAt),
+    sql`${cases.status} <> 'closed'`,
+  );
+
 /** Incidents whose follow-up is still to do, of the centre's cases that are not closed; oldest first. */
 export async function openFollowUps(executor: Executor, centreId: string) {
   return incidentQuery(executor)
-    .where(
-      and(
-        eq(incidents.centreId, centreId),
-        isNotNull(incidents.followUp),
-        isNull(incidents.followUpDoneAt),
-        sql`${cases.status} <> 'closed'`,
-      ),
-    )
+    .where(followUpOpen(centreId))
     .orderBy(asc(incidents.occurredAt), asc(incidents.id));
+}
+
+/** How many follow-ups are still to do at the centre. */
+export async function countOpenFollowUps(executor: Executor, centreId: string): Promise<number> {
+  const [row] = await executor
+    .select({ count: count() })
+    .from(incidents)
+    .innerJoin(cases, eq(cases.id, incidents.caseId))
+    .where(followUpOpen(centreId));
+  return row?.count ?? 0;
 }
 
 export async function latestIncidents(executor: Executor, centreId: string, limit: number) {

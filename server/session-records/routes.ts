@@ -6,6 +6,7 @@ import {
   caseRecordsParams,
   centreIncidentsQuery,
   checkItemBody,
+  followUpCount,
   followUpDoneBody,
   holdBackBody,
   incidentBody,
@@ -26,7 +27,13 @@ import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
 import { ERROR_RESPONSES } from '../platform/http-errors.js';
-import { followUpDone, incidentsOfCase, incidentsOfCentre, recordIncident } from './incidents.js';
+import {
+  followUpDone,
+  incidentsOfCase,
+  incidentsOfCentre,
+  openFollowUpCount,
+  recordIncident,
+} from './incidents.js';
 import {
   checkIndirectItem,
   holdBackIndirectItem,
@@ -158,6 +165,20 @@ export const sessionRecordRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config
       },
     },
     async (request) => incidentsOfCentre(db, actorOf(request), request.params.centreId, request.query.open),
+  );
+
+  app.get(
+    '/centres/:centreId/incidents/open-count',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'How many follow-ups are still to do at the centre (a number only)',
+        params: centreParams,
+        response: { 200: followUpCount, ...errors },
+      },
+    },
+    async (request) => openFollowUpCount(db, actorOf(request), request.params.centreId),
   );
 
   app.post(

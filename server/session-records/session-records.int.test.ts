@@ -87,6 +87,11 @@ async function audited(action: string, outcome: 'success' | 'refused' = 'success
     .where(and(eq(auditEvents.action, action), eq(auditEvents.outcome, outcome)));
 }
 
+async function auditCount(): Promise<number> {
+  const [row] = await t.database.db.select({ count: sql<number>`count(*)::int` }).from(auditEvents);
+  return Number(row!.count);
+}
+
 beforeAll(async () => {
   t = await testApp();
   coordinator = await t.as(DEMO.coordinator);
@@ -413,6 +418,14 @@ describe('incidents', () => {
     });
     const all = await coordinator.get(`/api/centres/${riverside}/incidents`);
     expect(all.json().items).toHaveLength(2);
+    // The home page's count: a number, not audited, refused like the list to those who may not read cases.
+    const countPath = `/api/centres/${riverside}/incidents/open-count`;
+    const auditedBefore = await auditCount();
+    const counted = await coordinator.get(countPath);
+    expect(counted.statusCode, counted.body).toBe(200);
+    expect(counted.json()).toEqual({ count: 1 });
+    expect(await auditCount()).toBe(auditedBefore);
+    expect((await volunteer.get(countPath)).statusCode).toBe(403);
 
     const done = `/api/centres/${riverside}/incidents/${id}/follow-up-done`;
     expect((await supervisor.post(done, {})).statusCode).toBe(403);
@@ -431,6 +444,7 @@ describe('incidents', () => {
     expect(none.statusCode).toBe(422);
     expect(none.json().message).toBe('This incident has no follow-up to mark as done.');
     expect((await coordinator.get(`/api/centres/${riverside}/incidents?open=true`)).json().items).toEqual([]);
+    expect((await coordinator.get(countPath)).json()).toEqual({ count: 0 });
   });
 });
 

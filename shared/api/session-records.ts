@@ -122,6 +122,9 @@ export const centreIncidentsQuery = z.strictObject({
     .transform((value) => value === 'true'),
 });
 
+/** How many follow-ups are still to do: a number for the home page, with nobody's details. */
+export const followUpCount = z.object({ count: z.number().int().nonnegative() });
+
 export const followUpDoneBody = z.strictObject({});
 
 // Indirect contact items

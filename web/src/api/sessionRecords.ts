@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  followUpCount,
   incidentList,
   incidentRecorded,
   incidentView,
@@ -60,6 +61,14 @@ export function useOpenFollowUps(centreId: string, options: { enabled?: boolean 
     queryFn: () =>
       apiRequest(`/centres/${centreId}/incidents`, { query: { open: 'true' }, schema: incidentList }),
     enabled: options.enabled ?? true,
+  });
+}
+
+/** How many follow-ups are still to do, for the home page: a number, so nothing is read or audited. */
+export function useOpenFollowUpCount(centreId: string) {
+  return useQuery({
+    queryKey: [...centreIncidentsKey(centreId), 'open-count'],
+    queryFn: () => apiRequest(`/centres/${centreId}/incidents/open-count`, { schema: followUpCount }),
   });
 }
 

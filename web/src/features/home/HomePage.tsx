@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCentres, useInvitations, useRooms } from '../../api/admin.js';
 import { useOutbox } from '../../api/outbox.js';
 import { useReferrals } from '../../api/referrals.js';
-import { useOpenFollowUps } from '../../api/sessionRecords.js';
+import { useOpenFollowUpCount } from '../../api/sessionRecords.js';
 import { FOLLOW_UPS_PATH } from '../session-records/paths.js';
 import { Page } from '../../components/Page.js';
 import { canAnywhere, canAtCentre } from '../../session/access.js';
@@ -112,14 +112,14 @@ function ReferralsCard({ centreId }: { centreId: string }) {
 
 function FollowUpsCard({ centreId }: { centreId: string }) {
   const { t } = useTranslation();
-  const open = useOpenFollowUps(centreId);
+  const open = useOpenFollowUpCount(centreId);
   return (
     <HomeCard
       title={t('sessionRecords.followUps.home.title')}
       summary={
         open.isError
           ? null
-          : open.data && t('sessionRecords.followUps.home.count', { count: open.data.items.length })
+          : open.data && t('sessionRecords.followUps.home.count', { count: open.data.count })
       }
       linkLabel={t('sessionRecords.followUps.home.link')}
       to={FOLLOW_UPS_PATH}

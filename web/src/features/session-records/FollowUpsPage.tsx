@@ -1,19 +1,15 @@
 import { Anchor, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { IncidentView } from '../../../../shared/api/session-records.js';
-import { useFollowUpDone, useOpenFollowUps } from '../../api/sessionRecords.js';
-import { errorMessage } from '../../api/client.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { useOpenFollowUps } from '../../api/sessionRecords.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
-import { notifySuccess } from '../../components/notify.js';
 import { Page, PAGE_HEADING_ID } from '../../components/Page.js';
-import { useDialogTarget } from '../../components/useDialogTarget.js';
 import { canAtCentre } from '../../session/access.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
 import { useCurrentCentre } from '../../session/useCurrentCentre.js';
 import { Incident } from './IncidentsSection.js';
+import { useMarkFollowUpDone } from './useMarkFollowUpDone.js';
 
 /**
  * The centre's incidents whose follow-up is still to do, the oldest first, each with its family's case;
@@ -25,24 +21,13 @@ export function FollowUpsPage() {
   const { centre, timeZone } = useCurrentCentre();
   const centreId = centre?.id ?? '';
   const open = useOpenFollowUps(centreId, { enabled: centre !== null });
-  const done = useFollowUpDone(centreId);
-  const marking = useDialogTarget<IncidentView>();
   const mayMarkDone = centre !== null && canAtCentre(session, centre.id, 'case:write');
 
   const afterDialog = () => {
     if (!document.activeElement || document.activeElement === document.body)
       document.getElementById(PAGE_HEADING_ID)?.focus();
   };
-  const confirmDone = () => {
-    const incident = marking.target;
-    if (!incident) return;
-    done.mutate(incident.id, {
-      onSuccess: () => {
-        notifySuccess(t('sessionRecords.incidents.markedDone'));
-        marking.close();
-      },
-    });
-  };
+  const marking = useMarkFollowUpDone(centreId, afterDialog);
 
   let body;
   if (!centre) body = <Text>{t('home.noCentre')}</Text>;
@@ -61,14 +46,7 @@ export function FollowUpsPage() {
               <Incident
                 incident={incident}
                 timeZone={timeZone}
-                onMarkDone={
-                  mayMarkDone
-                    ? () => {
-                        done.reset();
-                        marking.open(incident);
-                      }
-                    : undefined
-                }
+                onMarkDone={mayMarkDone ? () => marking.start(incident) : undefined}
               />
             </Stack>
           </List.Item>
@@ -80,21 +58,7 @@ export function FollowUpsPage() {
     <Page title={t('sessionRecords.followUps.title')}>
       {centre && <Text>{t('sessionRecords.followUps.intro', { centre: centre.name })}</Text>}
       {body}
-      <ConfirmDialog
-        opened={marking.opened}
-        title={t('sessionRecords.incidents.markDoneTitle')}
-        message={
-          marking.target
-            ? t('sessionRecords.incidents.markDoneMessage', { text: marking.target.followUp })
-            : ''
-        }
-        confirmLabel={t('sessionRecords.incidents.markDoneConfirm')}
-        pending={done.isPending}
-        error={done.error ? errorMessage(done.error) : null}
-        onConfirm={confirmDone}
-        onClose={marking.close}
-        onExited={afterDialog}
-      />
+      {marking.dialog}
     </Page>
   );
 }

@@ -3,14 +3,10 @@ import { IconAlertTriangle, IconCircleCheck, IconClock } from '@tabler/icons-rea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentView } from '../../../../shared/api/session-records.js';
-import { useCaseIncidents, useFollowUpDone } from '../../api/sessionRecords.js';
-import { errorMessage } from '../../api/client.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { useCaseIncidents } from '../../api/sessionRecords.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
-import { notifySuccess } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { useDialogTarget } from '../../components/useDialogTarget.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { canAtCentre } from '../../session/access.js';
 import { useSignedInSession } from '../../session/SignedInSession.js';
@@ -19,6 +15,7 @@ import { mayChangeCase } from '../cases/access.js';
 import type { CaseDetail } from '../cases/types.js';
 import { longDay } from '../timetable/calendar.js';
 import { IncidentDialog, type IncidentSession } from './RecordIncidentDialog.js';
+import { useMarkFollowUpDone } from './useMarkFollowUpDone.js';
 import { useRecentSessions, useSessionLabel } from './useRecentSessions.js';
 
 const HEADING = 'case-incidents-heading';
@@ -35,9 +32,7 @@ export function IncidentsSection({ record }: { record: CaseDetail }) {
   const { centreId, id: caseId } = record;
   const incidents = useCaseIncidents(centreId, caseId);
   const recent = useRecentSessions(centreId, caseId);
-  const done = useFollowUpDone(centreId);
   const [recording, setRecording] = useState(false);
-  const marking = useDialogTarget<IncidentView>();
   const mayRecord = canAtCentre(session, centreId, 'incidents:record') && record.status !== 'closed';
   const mayMarkDone = mayChangeCase(session, record);
   const names = new Map(record.people.map((p) => [p.id, p]));
@@ -58,16 +53,7 @@ export function IncidentsSection({ record }: { record: CaseDetail }) {
     if (!document.activeElement || document.activeElement === document.body)
       document.getElementById(HEADING)?.focus();
   };
-  const confirmDone = () => {
-    const incident = marking.target;
-    if (!incident) return;
-    done.mutate(incident.id, {
-      onSuccess: () => {
-        notifySuccess(t('sessionRecords.incidents.markedDone'));
-        marking.close();
-      },
-    });
-  };
+  const marking = useMarkFollowUpDone(centreId, afterDialog);
 
   let body;
   if (incidents.isPending) body = <Loading />;
@@ -87,10 +73,7 @@ export function IncidentsSection({ record }: { record: CaseDetail }) {
                   timeZone={timeZone}
                   onMarkDone={
                     mayMarkDone && incident.followUp && !incident.followUpDoneAt
-                      ? () => {
-                          done.reset();
-                          marking.open(incident);
-                        }
+                      ? () => marking.start(incident)
                       : undefined
                   }
                 />
@@ -127,21 +110,7 @@ export function IncidentsSection({ record }: { record: CaseDetail }) {
         onClose={() => setRecording(false)}
         onExited={afterDialog}
       />
-      <ConfirmDialog
-        opened={marking.opened}
-        title={t('sessionRecords.incidents.markDoneTitle')}
-        message={
-          marking.target
-            ? t('sessionRecords.incidents.markDoneMessage', { text: marking.target.followUp })
-            : ''
-        }
-        confirmLabel={t('sessionRecords.incidents.markDoneConfirm')}
-        pending={done.isPending}
-        error={done.error ? errorMessage(done.error) : null}
-        onConfirm={confirmDone}
-        onClose={marking.close}
-        onExited={afterDialog}
-      />
+      {marking.dialog}
     </Stack>
   );
 }
