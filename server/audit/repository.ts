@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../db/schema.js';
-import { rowsOf, type Db, type Executor, type Tx } from '../platform/database.js';
+import { isTransaction, rowsOf, type Db, type Executor } from '../platform/database.js';
 import { eventHash, GENESIS_HASH, type ChainedFields, type StoredEvent } from './chain.js';
 
 /** Any two writers of the chain take this lock, so each new row links to the last committed one. */
@@ -10,10 +10,6 @@ export type NewAuditRow = Omit<ChainedFields, 'seq' | 'at' | 'outcome'> & {
   at?: Date;
   outcome: 'success' | 'failure' | 'refused';
 };
-
-function isTransaction(executor: Executor): executor is Tx {
-  return 'rollback' in executor;
-}
 
 /** Appends one event to the chain, inside `executor`'s transaction or in one of its own. */
 export async function appendAuditRow(executor: Executor, row: NewAuditRow): Promise<void> {

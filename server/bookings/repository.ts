@@ -328,7 +328,7 @@ export async function separationClashes(
           ),
         ),
       ),
-    )
+    );
   for (const window of windows) {
     const row = rows.find(
       (other) =>

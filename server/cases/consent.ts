@@ -9,7 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { displayNamesOf } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { centreContact } from '../organisation/service.js';
-import type { Db, Executor } from '../platform/database.js';
+import { readAll, type Db, type Executor } from '../platform/database.js';
 import { AppError, Conflict, NotFound } from '../platform/errors.js';
 import { localDay, spokenDay } from '../platform/local-time.js';
 import { centreSettingsOf } from '../rules/service.js';
@@ -21,7 +21,10 @@ type ConsentInput = z.output<typeof consentBody>;
 
 /** The centre's day today, and its age for parental consent. */
 async function consentPolicy(db: Executor, centreId: string, now = new Date()) {
-  const [centre, settings] = await Promise.all([centreContact(db, centreId), centreSettingsOf(db, centreId)]);
+  const [centre, settings] = await readAll(db, [
+    () => centreContact(db, centreId),
+    () => centreSettingsOf(db, centreId),
+  ]);
   if (!centre) throw new NotFound('case');
   return { today: localDay(now, centre.timeZone), upToAge: settings.parentalConsentUpToAge };
 }
@@ -36,10 +39,10 @@ export async function recordConsent(
   await db.transaction(async (tx) => {
     // The case stays locked until this commits: two recordings for one child cannot both pass the check.
     await caseOpenForChange(tx, centreId, caseId);
-    const [people, consents, policy] = await Promise.all([
-      peopleInCase(tx, caseId),
-      consentsOfCase(tx, caseId),
-      consentPolicy(tx, centreId),
+    const [people, consents, policy] = await readAll(tx, [
+      () => peopleInCase(tx, caseId),
+      () => consentsOfCase(tx, caseId),
+      () => consentPolicy(tx, centreId),
     ]);
     const standing = consents.find(
       (consent) => consent.childPersonId === input.childPersonId && consent.withdrawnAt === null,
@@ -122,10 +125,10 @@ export async function withdrawConsent(
  * stands and those withdrawn. Not audited: it is part of reading the case file, which is.
  */
 export async function childConsentsOf(db: Executor, centreId: string, caseId: string) {
-  const [people, consents, policy] = await Promise.all([
-    peopleInCase(db, caseId),
-    consentsOfCase(db, caseId),
-    consentPolicy(db, centreId),
+  const [people, consents, policy] = await readAll(db, [
+    () => peopleInCase(db, caseId),
+    () => consentsOfCase(db, caseId),
+    () => consentPolicy(db, centreId),
   ]);
   const staff = await displayNamesOf(
     db,
@@ -165,7 +168,10 @@ export async function childConsentsOf(db: Executor, centreId: string, caseId: st
  * Every child's information needs consent (a parent's, or their own once older than the centre's age).
  */
 export async function childrenAwaitingConsent(db: Executor, caseId: string): Promise<string[]> {
-  const [people, consents] = await Promise.all([peopleInCase(db, caseId), consentsOfCase(db, caseId)]);
+  const [people, consents] = await readAll(db, [
+    () => peopleInCase(db, caseId),
+    () => consentsOfCase(db, caseId),
+  ]);
   const consented = new Set(consents.filter((c) => c.withdrawnAt === null).map((c) => c.childPersonId));
   return people.filter((p) => p.role === 'child' && !consented.has(p.id)).map((p) => p.name);
 }

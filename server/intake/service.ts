@@ -12,7 +12,7 @@ import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange, ownEmailOf, peopleInCase } from '../cases/service.js';
 import { queueMail } from '../mail/service.js';
 import { centreContact } from '../organisation/service.js';
-import type { Db, Executor, Tx } from '../platform/database.js';
+import { readAll, type Db, type Executor, type Tx } from '../platform/database.js';
 import { Conflict, NotFound, RuleRefused } from '../platform/errors.js';
 import { localDateTime } from '../platform/local-time.js';
 import {
@@ -49,7 +49,7 @@ export interface IntakeStatus {
 
 /** Whom intake has seen: for the check that a case is ready to book. */
 export async function intakeStatus(db: Executor, caseId: string): Promise<IntakeStatus> {
-  const [people, done] = await Promise.all([peopleInCase(db, caseId), doneVisits(db, caseId)]);
+  const [people, done] = await readAll(db, [() => peopleInCase(db, caseId), () => doneVisits(db, caseId)]);
   return progressOf(people, done);
 }
 
@@ -70,12 +70,13 @@ const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 /** Visits as the screens show them: with the names of the adult visited and of the member of staff. */
 async function visitViews(db: Executor, caseId: string, rows: VisitRow[], people?: Person[]) {
-  const [everyone, staff] = await Promise.all([
-    people ?? peopleInCase(db, caseId),
-    displayNamesOf(
-      db,
-      rows.map((row) => row.staffUserId),
-    ),
+  const [everyone, staff] = await readAll(db, [
+    async () => people ?? peopleInCase(db, caseId),
+    () =>
+      displayNamesOf(
+        db,
+        rows.map((row) => row.staffUserId),
+      ),
   ]);
   const names = new Map(everyone.map((person) => [person.id, person.name]));
   return rows.map((row) => visitView(row, names.get(row.personId) ?? '', staff));
@@ -357,7 +358,7 @@ export async function cancelVisitsOnClosure(
 ): Promise<number> {
   const waiting = await lockScheduledVisits(tx, caseId);
   if (waiting.length === 0) return 0;
-  const [centre, people] = await Promise.all([centreOf(tx, centreId), peopleInCase(tx, caseId)]);
+  const [centre, people] = await readAll(tx, [() => centreOf(tx, centreId), () => peopleInCase(tx, caseId)]);
   for (const visit of waiting) {
     await updateVisit(tx, visit.id, { status: 'cancelled' });
     const person = people.find((p) => p.id === visit.personId)!;

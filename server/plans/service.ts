@@ -21,7 +21,7 @@ import { displayNamesOf } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange, currentCourtOrder, peopleInCase } from '../cases/service.js';
 import { centreContact } from '../organisation/service.js';
-import { databaseErrorOf, type Db, type Executor } from '../platform/database.js';
+import { readAll, databaseErrorOf, type Db, type Executor } from '../platform/database.js';
 import { AppError, Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
 import { currentRiskAssessment } from '../risk/service.js';
 import { centreSettingsOf } from '../rules/service.js';
@@ -147,7 +147,10 @@ async function viewsOf(db: Executor, rows: PlanRow[]): Promise<PlanView[]> {
 
 /** The centre's clock and the settings plans use. */
 async function centreRules(db: Executor, centreId: string) {
-  const [centre, settings] = await Promise.all([centreContact(db, centreId), centreSettingsOf(db, centreId)]);
+  const [centre, settings] = await readAll(db, [
+    () => centreContact(db, centreId),
+    () => centreSettingsOf(db, centreId),
+  ]);
   if (!centre) throw new NotFound('case');
   return {
     timeZone: centre.timeZone,

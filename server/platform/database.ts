@@ -106,3 +106,22 @@ export function databaseErrorOf(error: unknown): { code?: string; constraint?: s
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/** Whether the executor is a transaction (one connection), not the pool. */
+export function isTransaction(executor: Executor): executor is Tx {
+  return 'rollback' in executor;
+}
+
+/**
+ * Runs independent reads side by side on the pool, and one after another in a transaction: a
+ * transaction is one connection, and pg is dropping its queue for a query sent while another runs.
+ */
+export async function readAll<T extends unknown[]>(
+  executor: Executor,
+  reads: readonly [...{ [K in keyof T]: () => Promise<T[K]> }],
+): Promise<T> {
+  if (!isTransaction(executor)) return (await Promise.all(reads.map((read) => read()))) as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as T;
+}

@@ -13,7 +13,7 @@ import {
   users,
   venues,
 } from '../db/schema.js';
-import type { Executor } from '../platform/database.js';
+import { readAll, type Executor } from '../platform/database.js';
 
 export async function sessionsOfDay(executor: Executor, centreId: string, date: string, bookingId?: string) {
   const rows = await executor
@@ -55,16 +55,21 @@ export async function sessionsOfDay(executor: Executor, centreId: string, date: 
   const [apart, assessments] =
     ids.length === 0
       ? [[], []]
-      : await Promise.all([
-          executor
-            .selectDistinct({ bookingId: separationWindows.bookingId, personId: separationWindows.personId })
-            .from(separationWindows)
-            .where(inArray(separationWindows.bookingId, ids)),
-          // The safety conditions of each family's current risk assessment.
-          executor
-            .select({ caseId: riskAssessments.caseId, conditions: riskAssessments.conditions })
-            .from(riskAssessments)
-            .where(and(inArray(riskAssessments.caseId, caseIds), isNull(riskAssessments.supersededAt))),
+      : await readAll(executor, [
+          () =>
+            executor
+              .selectDistinct({
+                bookingId: separationWindows.bookingId,
+                personId: separationWindows.personId,
+              })
+              .from(separationWindows)
+              .where(inArray(separationWindows.bookingId, ids)),
+          () =>
+            // The safety conditions of each family's current risk assessment.
+            executor
+              .select({ caseId: riskAssessments.caseId, conditions: riskAssessments.conditions })
+              .from(riskAssessments)
+              .where(and(inArray(riskAssessments.caseId, caseIds), isNull(riskAssessments.supersededAt))),
         ]);
   return { rows, apart, assessments };
 }
@@ -139,41 +144,43 @@ export async function markLeft(executor: Executor, id: string, at: Date, userId:
 
 /** Everyone recorded as arrived and not yet gone, today; and the supervisors of sessions under way. */
 export async function onSiteNow(executor: Executor, centreId: string, date: string, now: Date) {
-  const [people, staff] = await Promise.all([
-    executor
-      .select({
-        firstName: casePeople.firstName,
-        lastName: casePeople.lastName,
-        role: casePeople.role,
-        room: rooms.name,
-        arrivedAt: bookingPeople.arrivedAt,
-      })
-      .from(bookingPeople)
-      .innerJoin(bookings, eq(bookings.id, bookingPeople.bookingId))
-      .innerJoin(casePeople, eq(casePeople.id, bookingPeople.personId))
-      .innerJoin(rooms, eq(rooms.id, bookings.roomId))
-      .where(
-        and(
-          eq(bookings.centreId, centreId),
-          eq(bookings.localDate, date),
-          isNotNull(bookingPeople.arrivedAt),
-          isNull(bookingPeople.leftAt),
+  const [people, staff] = await readAll(executor, [
+    () =>
+      executor
+        .select({
+          firstName: casePeople.firstName,
+          lastName: casePeople.lastName,
+          role: casePeople.role,
+          room: rooms.name,
+          arrivedAt: bookingPeople.arrivedAt,
+        })
+        .from(bookingPeople)
+        .innerJoin(bookings, eq(bookings.id, bookingPeople.bookingId))
+        .innerJoin(casePeople, eq(casePeople.id, bookingPeople.personId))
+        .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+        .where(
+          and(
+            eq(bookings.centreId, centreId),
+            eq(bookings.localDate, date),
+            isNotNull(bookingPeople.arrivedAt),
+            isNull(bookingPeople.leftAt),
+          ),
+        )
+        .orderBy(asc(rooms.name), asc(casePeople.firstName)),
+    () =>
+      executor
+        .selectDistinct({ name: users.displayName, room: rooms.name })
+        .from(bookings)
+        .innerJoin(users, eq(users.id, bookings.supervisorUserId))
+        .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+        .where(
+          and(
+            eq(bookings.centreId, centreId),
+            eq(bookings.status, 'booked'),
+            lte(bookings.startsAt, now),
+            gt(bookings.endsAt, now),
+          ),
         ),
-      )
-      .orderBy(asc(rooms.name), asc(casePeople.firstName)),
-    executor
-      .selectDistinct({ name: users.displayName, room: rooms.name })
-      .from(bookings)
-      .innerJoin(users, eq(users.id, bookings.supervisorUserId))
-      .innerJoin(rooms, eq(rooms.id, bookings.roomId))
-      .where(
-        and(
-          eq(bookings.centreId, centreId),
-          eq(bookings.status, 'booked'),
-          lte(bookings.startsAt, now),
-          gt(bookings.endsAt, now),
-        ),
-      ),
   ]);
   return { people, staff };
 }

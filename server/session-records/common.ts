@@ -8,7 +8,6 @@ import { localReading } from '../plans/recurrence.js';
 import type { Executor } from '../platform/database.js';
 import { AppError } from '../platform/errors.js';
 
-
 interface SessionColumns {
   sessionId: string | null;
   sessionDate: string | null;

@@ -13,7 +13,7 @@ import { can, type Actor } from '../access/actor.js';
 import { displayNamesOf } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange } from '../cases/service.js';
-import type { Db, Executor } from '../platform/database.js';
+import { readAll, type Db, type Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused } from '../platform/errors.js';
 import { localDay } from '../platform/local-time.js';
 import { centreTimeZone } from '../organisation/time-zone.js';
@@ -36,12 +36,13 @@ import { incidentMoment } from './rules.js';
 const LATEST_INCIDENTS = 100;
 
 async function viewsOf(executor: Executor, centreId: string, rows: IncidentRow[]): Promise<IncidentView[]> {
-  const [timeZone, names] = await Promise.all([
-    centreTimeZone(executor, centreId),
-    displayNamesOf(
-      executor,
-      rows.flatMap((row) => [row.recordedByUserId, row.followUpDoneByUserId]),
-    ),
+  const [timeZone, names] = await readAll(executor, [
+    () => centreTimeZone(executor, centreId),
+    () =>
+      displayNamesOf(
+        executor,
+        rows.flatMap((row) => [row.recordedByUserId, row.followUpDoneByUserId]),
+      ),
   ]);
   return rows.map((row) => ({
     id: row.id,

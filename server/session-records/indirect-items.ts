@@ -14,7 +14,7 @@ import { can, type Actor } from '../access/actor.js';
 import { displayNamesOf } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange, peopleInCase } from '../cases/service.js';
-import type { Db, Executor, Tx } from '../platform/database.js';
+import { readAll, type Db, type Executor, type Tx } from '../platform/database.js';
 import { InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
 import { centreTimeZone } from '../organisation/time-zone.js';
 import { auditedChange, iso } from './common.js';
@@ -33,12 +33,13 @@ async function viewsOf(
   caseId: string,
   rows: IndirectItemRow[],
 ): Promise<IndirectItemView[]> {
-  const [people, staff] = await Promise.all([
-    peopleInCase(executor, caseId),
-    displayNamesOf(
-      executor,
-      rows.flatMap((row) => [row.receivedByUserId, row.checkedByUserId, row.passedOnByUserId]),
-    ),
+  const [people, staff] = await readAll(executor, [
+    () => peopleInCase(executor, caseId),
+    () =>
+      displayNamesOf(
+        executor,
+        rows.flatMap((row) => [row.receivedByUserId, row.checkedByUserId, row.passedOnByUserId]),
+      ),
   ]);
   const names = new Map(people.map((person) => [person.id, person.name]));
   const staffName = (userId: string | null) => (userId ? (staff.get(userId) ?? null) : null);

@@ -10,7 +10,7 @@ import { can, type Actor } from '../access/actor.js';
 import { displayNamesOf } from '../accounts/directory.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { caseOfCentre, caseOpenForChange } from '../cases/service.js';
-import type { Db, Executor } from '../platform/database.js';
+import { readAll, type Db, type Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotAllowed, NotFound } from '../platform/errors.js';
 import { centreTimeZone } from '../organisation/time-zone.js';
 import { auditedChange, sessionOf } from './common.js';
@@ -29,12 +29,13 @@ async function viewsOf(
   centreId: string,
   rows: ObservationRow[],
 ): Promise<ObservationView[]> {
-  const [timeZone, names] = await Promise.all([
-    centreTimeZone(executor, centreId),
-    displayNamesOf(
-      executor,
-      rows.map((row) => row.writtenByUserId),
-    ),
+  const [timeZone, names] = await readAll(executor, [
+    () => centreTimeZone(executor, centreId),
+    () =>
+      displayNamesOf(
+        executor,
+        rows.map((row) => row.writtenByUserId),
+      ),
   ]);
   const correctedBy = new Map(
     rows.filter((row) => row.correctsId).map((row) => [row.correctsId!, row.id] as const),

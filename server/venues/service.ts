@@ -17,7 +17,7 @@ import {
 } from '../../shared/api/venues.js';
 import { can, type Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
-import { databaseErrorOf, type Db, type Executor } from '../platform/database.js';
+import { readAll, databaseErrorOf, type Db, type Executor } from '../platform/database.js';
 import { Conflict, InvalidInput, NotFound } from '../platform/errors.js';
 import { localReading } from '../plans/recurrence.js';
 import { sayDate } from '../staff/check-status.js';
@@ -402,9 +402,9 @@ export async function sessionOccurrencesBetween(
   to: string,
 ): Promise<OpeningOccurrence[]> {
   const timeZone = await centreTimeZone(executor, centreId);
-  const [sessions, closures] = await Promise.all([
-    openingSessionsRunning(executor, centreId, from, to),
-    closuresOverlapping(executor, centreId, from, to),
+  const [sessions, closures] = await readAll(executor, [
+    () => openingSessionsRunning(executor, centreId, from, to),
+    () => closuresOverlapping(executor, centreId, from, to),
   ]);
   return expandOpenings(
     sessions.map((row) => ({ ...row, recurrence: patternOf(row.recurrence) })),
