@@ -142,6 +142,26 @@ export async function markLeft(executor: Executor, id: string, at: Date, userId:
   return updated.length === 1;
 }
 
+/** Takes back a check-in tapped by mistake, only while the person has not left (two taps undo once). */
+export async function clearArrival(executor: Executor, id: string) {
+  const updated = await executor
+    .update(bookingPeople)
+    .set({ arrivedAt: null, arrivalRecordedByUserId: null })
+    .where(and(eq(bookingPeople.id, id), isNotNull(bookingPeople.arrivedAt), isNull(bookingPeople.leftAt)))
+    .returning({ id: bookingPeople.id });
+  return updated.length === 1;
+}
+
+/** Takes back a check-out tapped by mistake: the person is in the building again. */
+export async function clearDeparture(executor: Executor, id: string) {
+  const updated = await executor
+    .update(bookingPeople)
+    .set({ leftAt: null, departureRecordedByUserId: null })
+    .where(and(eq(bookingPeople.id, id), isNotNull(bookingPeople.leftAt)))
+    .returning({ id: bookingPeople.id });
+  return updated.length === 1;
+}
+
 /** Everyone recorded as arrived and not yet gone, today; and the supervisors of sessions under way. */
 export async function onSiteNow(executor: Executor, centreId: string, date: string, now: Date) {
   const [people, staff] = await readAll(executor, [

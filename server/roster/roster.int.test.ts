@@ -192,6 +192,62 @@ describe('arrivals and departures', () => {
     expect((await tap(family.people.Laura!, 'leave')).json().code).toBe('already_left');
   });
 
+  it('a tap made by mistake is taken back, in the order the building allows, and audited', async () => {
+    const undo = (personId: string, what: 'arrive' | 'leave') =>
+      volunteer.post(`${roster()}/${bookingId}/people/${personId}/undo-${what}`, {});
+    // Everyone has left (the test before). Ayo cannot be back in the building without Laura.
+    const child = await undo(family.people.Ayo!, 'leave');
+    expect(child.statusCode).toBe(409);
+    expect(child.json()).toEqual({
+      code: 'child_without_adult',
+      message: 'Ayo left with Laura: undo Laura’s check-out first.',
+    });
+    expect((await undo(family.people.Laura!, 'arrive')).json()).toEqual({
+      code: 'already_left',
+      message: 'Laura has already left: undo the check-out first.',
+    });
+    const laura = await undo(family.people.Laura!, 'leave');
+    expect(laura.statusCode, laura.body).toBe(200);
+    const lauraNow = laura
+      .json()
+      .session.people.find((p: { personId: string }) => p.personId === family.people.Laura);
+    expect(lauraNow).toMatchObject({ leftAt: null });
+    expect(lauraNow.arrivedAt).not.toBeNull();
+    expect((await undo(family.people.Ayo!, 'leave')).statusCode).toBe(200);
+    expect((await undo(family.people.Laura!, 'arrive')).json()).toEqual({
+      code: 'children_still_here',
+      message: 'Laura brought Ayo: undo their check-in first.',
+    });
+    expect((await undo(family.people.Ayo!, 'arrive')).statusCode).toBe(200);
+    const back = await undo(family.people.Laura!, 'arrive');
+    expect(back.statusCode).toBe(200);
+    expect(
+      back.json().session.people.find((p: { personId: string }) => p.personId === family.people.Laura),
+    ).toMatchObject({ arrivedAt: null, leftAt: null });
+    expect((await undo(family.people.Laura!, 'arrive')).json().code).toBe('not_arrived');
+    expect((await undo(family.people.Mark!, 'arrive')).json().code).toBe('already_left');
+    expect((await undo(family.people.Mark!, 'leave')).statusCode).toBe(200);
+    // On site now: Mark only, as the screen now says.
+    const onSite = (await volunteer.get(`/api/centres/${riverside}/on-site`)).json();
+    expect(
+      onSite.people.filter((p: { kind: string }) => p.kind !== 'staff').map((p: { name: string }) => p.name),
+    ).toEqual(['Mark H.']);
+    const audited = await t.database.db
+      .select({ action: auditEvents.action, detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(eq(auditEvents.resourceId, bookingId));
+    const undone = audited.filter((event) => event.action.endsWith('_undone'));
+    expect(undone.map((event) => event.action).sort()).toEqual([
+      'roster.arrival_undone',
+      'roster.arrival_undone',
+      'roster.departure_undone',
+      'roster.departure_undone',
+      'roster.departure_undone',
+    ]);
+    for (const event of undone)
+      expect(event.detail).toMatchObject({ recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  });
+
   it('a time in the future is refused, naming the field', async () => {
     const refused = await tap(family.people.Mark!, 'arrive', {
       at: new Date(Date.now() + 3_600_000).toISOString(),
@@ -205,8 +261,11 @@ describe('who may use the roster', () => {
   it('an organisation admin (no roster) is refused; another centre’s coordinator gets 404; reads are audited', async () => {
     const admin = await t.as(DEMO.admin);
     expect((await admin.get(roster())).statusCode).toBe(403);
+    const undoPath = `${roster()}/${bookingId}/people/${family.people.Mark!}/undo-leave`;
+    expect((await admin.post(undoPath, {})).statusCode).toBe(403);
     const elsewhere = await t.as(DEMO.hillviewCoordinator);
     expect((await elsewhere.get(roster())).statusCode).toBe(404);
+    expect((await elsewhere.post(undoPath, {})).statusCode).toBe(404);
     const reads = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'roster.read'));
     expect(reads.length).toBeGreaterThan(0);
   });

@@ -8,12 +8,13 @@ import {
   rosterPersonParams,
   rosterQuery,
   rosterView,
+  undoBody,
 } from '../../shared/api/roster.js';
 import { actorOf } from '../access/guard.js';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/database.js';
 import { ERROR_RESPONSES } from '../platform/http-errors.js';
-import { onSite, recordArrival, recordDeparture, rosterOf } from './service.js';
+import { onSite, recordArrival, recordDeparture, rosterOf, undoMovement } from './service.js';
 
 const tags = ['session day'];
 const errors = ERROR_RESPONSES;
@@ -80,6 +81,34 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         request.body.at,
       ),
   );
+
+  for (const kind of ['arrive', 'leave'] as const) {
+    app.post(
+      `/centres/:centreId/roster/:bookingId/people/:personId/undo-${kind}`,
+      {
+        config: { access: { permission: PERMISSIONS.CHECK_IN } },
+        schema: {
+          tags,
+          summary:
+            kind === 'arrive'
+              ? 'Take back a check-in tapped by mistake (before the person leaves; a child’s first)'
+              : 'Take back a check-out tapped by mistake (a child’s only while the adult is here)',
+          params: rosterPersonParams,
+          body: undoBody,
+          response: { 200: movementView, ...errors },
+        },
+      },
+      async (request) =>
+        undoMovement(
+          db,
+          actorOf(request),
+          request.params.centreId,
+          request.params.bookingId,
+          request.params.personId,
+          kind,
+        ),
+    );
+  }
 
   app.get(
     '/centres/:centreId/on-site',

@@ -15,6 +15,8 @@ import { localDay } from '../platform/local-time.js';
 import { staffOnDutyAt } from '../rota/service.js';
 import {
   bookingPersonOf,
+  clearArrival,
+  clearDeparture,
   markArrived,
   markLeft,
   onSiteNow,
@@ -254,6 +256,71 @@ export async function recordDeparture(
     ...result,
     prompt: next ? `Next to leave: ${next.firstName}, planned for ${next.plannedDeparture}.` : null,
   };
+}
+
+/**
+ * Takes back a tap made by mistake, on the day: a check-in (while the person has not left, and no child
+ * they brought is still checked in) or a check-out (a child only while the adult who collects them is
+ * here). Audited with the time that was taken back.
+ */
+export async function undoMovement(
+  db: Db,
+  actor: Actor,
+  centreId: string,
+  bookingId: string,
+  personId: string,
+  kind: 'arrive' | 'leave',
+) {
+  if (!can(actor, PERMISSIONS.CHECK_IN, centreId)) throw new NotAllowed();
+  const timeZone = await centreTimeZone(db, centreId);
+  const { person } = await personOnTheDay(db, centreId, bookingId, personId, timeZone);
+  const everyone = await peopleOfBooking(db, bookingId);
+  const name = person.firstName;
+  let taken: Date;
+  if (kind === 'arrive') {
+    if (!person.arrivedAt) throw new Conflict(`${name} has not been checked in.`, 'not_arrived');
+    if (person.leftAt) {
+      throw new Conflict(`${name} has already left: undo the check-out first.`, 'already_left');
+    }
+    const brought = everyone.filter(
+      (p) => p.role === 'child' && p.broughtByPersonId === personId && p.arrivedAt && !p.leftAt,
+    );
+    if (brought.length > 0) {
+      throw new Conflict(
+        `${name} brought ${brought.map((c) => c.firstName).join(' and ')}: undo ${brought.length === 1 ? 'their check-in' : 'the children’s check-ins'} first.`,
+        'children_still_here',
+      );
+    }
+    taken = person.arrivedAt;
+  } else {
+    if (!person.leftAt) throw new Conflict(`${name} has not been checked out.`, 'not_left');
+    if (person.role === 'child' && person.broughtByPersonId) {
+      const adult = everyone.find((p) => p.personId === person.broughtByPersonId);
+      if (!adult?.arrivedAt || adult.leftAt) {
+        throw new Conflict(
+          adult
+            ? `${name} left with ${adult.firstName}: undo ${adult.firstName}’s check-out first.`
+            : `${name} left with the adult who collected them: undo that check-out first.`,
+          'child_without_adult',
+        );
+      }
+    }
+    taken = person.leftAt;
+  }
+  await db.transaction(async (tx) => {
+    const undone =
+      kind === 'arrive' ? await clearArrival(tx, person.id) : await clearDeparture(tx, person.id);
+    if (!undone) throw new Conflict(`${name}’s record changed a moment ago: look again.`, 'changed');
+    await recordAudit(tx, actor.meta, whoOf(actor), {
+      action: kind === 'arrive' ? 'roster.arrival_undone' : 'roster.departure_undone',
+      outcome: 'success',
+      resourceType: 'booking',
+      resourceId: bookingId,
+      centreId,
+      detail: { personId, recordedAt: taken.toISOString() },
+    });
+  });
+  return answer(db, centreId, bookingId, timeZone, null);
 }
 
 /** Everyone in the building now, for a fire roll call. */

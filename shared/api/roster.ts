@@ -11,6 +11,8 @@ export const rosterPersonParams = z.strictObject({ centreId: id, bookingId: id, 
 
 /** When the arrival or departure happened, if not now (a moment ago, recorded late). */
 export const movementBody = z.strictObject({ at: isoDateTime.optional() });
+/** Taking back a tap carries nothing: the time taken back is the one recorded. */
+export const undoBody = z.strictObject({});
 
 export const SAFETY_FLAGS = ['keep_apart', 'separate_entrance', 'separate_waiting_room'] as const;
 

@@ -9,6 +9,8 @@ export const validBodies: Record<string, unknown> = {
   'POST /api/centres/:centreId/bookings/:bookingId/cancel': { by: 'centre', reason: 'Heating broken' },
   'POST /api/centres/:centreId/roster/:bookingId/people/:personId/arrive': {},
   'POST /api/centres/:centreId/roster/:bookingId/people/:personId/leave': {},
+  'POST /api/centres/:centreId/roster/:bookingId/people/:personId/undo-arrive': {},
+  'POST /api/centres/:centreId/roster/:bookingId/people/:personId/undo-leave': {},
   'POST /api/centres/:centreId/separations': {
     personAId: '00000000-0000-4000-8000-000000000001',
     personBId: '00000000-0000-4000-8000-000000000002',
