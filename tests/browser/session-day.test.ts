@@ -234,6 +234,18 @@ describe('the session day', () => {
     expect(await card.getByRole('button', { name: 'Laura has left' }).isDisabled()).toBe(true);
     await expectAccessible(page, 'check-in, everyone gone');
 
+    // A tap made by mistake is taken back, after a question: Laura is still here after all.
+    await card.getByRole('button', { name: 'Undo Laura’s check-out' }).click();
+    const undo = page.getByRole('dialog', { name: 'Undo Laura’s check-out?' });
+    await undo.getByText(/^Laura was checked out at \d\d:\d\d\./).waitFor();
+    await expectAccessible(page, 'undo a check-out');
+    await undo.getByRole('button', { name: 'Undo the check-out' }).click();
+    await announced.getByText('Laura’s check-out is taken back: Laura shows as still here.').waitFor();
+    await expect.poll(() => undo.count()).toBe(0);
+    await card.getByRole('button', { name: 'Check out Laura' }).click();
+    await announced.getByText(/^Laura checked out at \d\d:\d\d\.$/).waitFor();
+    await card.getByText('Everyone has left.').waitFor();
+
     // The on-site list is empty.
     await page.getByRole('link', { name: 'On site now', exact: true }).click();
     await page.getByText('Nobody is checked in on site.').waitFor();

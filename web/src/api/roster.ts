@@ -33,7 +33,8 @@ export function useOnSite(centreId: string) {
 export interface Movement {
   bookingId: string;
   personId: string;
-  kind: 'arrive' | 'leave';
+  /** A tap, or taking one back. */
+  kind: 'arrive' | 'leave' | 'undo-arrive' | 'undo-leave';
 }
 
 /** One tap: an arrival or a departure, now. Answers with the session as it now stands and a prompt. */

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArmchair,
+  IconArrowBackUp,
   IconArrowRight,
   IconClockExclamation,
   IconDoorEnter,
@@ -18,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { RosterSession } from '../../../../shared/api/roster.js';
 import { errorMessage } from '../../api/client.js';
-import { useRecordMovement, useRoster } from '../../api/roster.js';
+import { useRecordMovement, useRoster, type Movement } from '../../api/roster.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
@@ -89,6 +90,13 @@ interface Confirming {
   before: { firstName: string; plannedDeparture: string };
 }
 
+/** A tap to take back: the person's check-in, or their check-out. */
+interface Undoing {
+  session: RosterSession;
+  person: RosterPerson;
+  kind: 'arrive' | 'leave';
+}
+
 function Roster({
   centreId,
   mayTap,
@@ -105,8 +113,9 @@ function Roster({
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [undoing, setUndoing] = useState<Undoing | null>(null);
 
-  const tap = (session: RosterSession, person: RosterPerson, kind: 'arrive' | 'leave') => {
+  const tap = (session: RosterSession, person: RosterPerson, kind: Movement['kind']) => {
     setFailure(null);
     record.mutate(
       { bookingId: session.bookingId, personId: person.personId, kind },
@@ -120,11 +129,13 @@ function Roster({
               .join(' '),
           );
           setConfirming(null);
+          setUndoing(null);
         },
         onError: (error) => {
           setAnnouncement(null);
           setFailure(errorMessage(error));
           setConfirming(null);
+          setUndoing(null);
         },
       },
     );
@@ -184,6 +195,7 @@ function Roster({
               setConfirming({ session, person, before: action.before });
             } else if (action.kind === 'leave') tap(session, person, 'leave');
           }}
+          onUndo={(person, kind) => setUndoing({ session, person, kind })}
         />
       ))}
 
@@ -206,6 +218,31 @@ function Roster({
         onConfirm={() => confirming && tap(confirming.session, confirming.person, 'leave')}
         onClose={() => setConfirming(null)}
       />
+      <ConfirmDialog
+        opened={undoing !== null}
+        title={
+          undoing
+            ? t(undoing.kind === 'arrive' ? 'roster.undo.titleArrive' : 'roster.undo.titleLeave', {
+                name: undoing.person.firstName,
+              })
+            : ''
+        }
+        message={
+          undoing
+            ? t(undoing.kind === 'arrive' ? 'roster.undo.messageArrive' : 'roster.undo.messageLeave', {
+                name: undoing.person.firstName,
+                time: (undoing.kind === 'arrive' ? undoing.person.arrivedAt : undoing.person.leftAt) ?? '',
+              })
+            : ''
+        }
+        confirmLabel={
+          undoing?.kind === 'arrive' ? t('roster.undo.confirmArrive') : t('roster.undo.confirmLeave')
+        }
+        pending={record.isPending}
+        error={null}
+        onConfirm={() => undoing && tap(undoing.session, undoing.person, `undo-${undoing.kind}`)}
+        onClose={() => setUndoing(null)}
+      />
     </Stack>
   );
 }
@@ -218,6 +255,7 @@ function SessionCard({
   pendingPersonId,
   busy,
   onTap,
+  onUndo,
 }: {
   centreId: string;
   session: RosterSession;
@@ -226,6 +264,7 @@ function SessionCard({
   pendingPersonId: string | null;
   busy: boolean;
   onTap: (person: RosterPerson, action: DoorAction) => void;
+  onUndo: (person: RosterPerson, kind: 'arrive' | 'leave') => void;
 }) {
   const { t } = useTranslation();
   const headingId = `door-session-${session.bookingId}`;
@@ -275,6 +314,7 @@ function SessionCard({
               pending={pendingPersonId === person.personId}
               busy={busy}
               onTap={onTap}
+              onUndo={onUndo}
             />
           ))}
         </Stack>
@@ -290,6 +330,7 @@ function PersonRow({
   pending,
   busy,
   onTap,
+  onUndo,
 }: {
   session: RosterSession;
   person: RosterPerson;
@@ -297,6 +338,7 @@ function PersonRow({
   pending: boolean;
   busy: boolean;
   onTap: (person: RosterPerson, action: DoorAction) => void;
+  onUndo: (person: RosterPerson, kind: 'arrive' | 'leave') => void;
 }) {
   const { t } = useTranslation();
   const action = doorAction(session, person);
@@ -315,6 +357,8 @@ function PersonRow({
           })
         : null;
   const leaving = action.kind === 'leave' || (action.kind !== 'arrive' && person.arrivedAt !== null);
+  // The last tap can be taken back, if it was a mistake: the check-out, or else the check-in.
+  const undoable = person.leftAt ? 'leave' : person.arrivedAt ? 'arrive' : null;
   const label =
     action.kind === 'gone'
       ? t('roster.action.gone', { name: person.firstName })
@@ -370,6 +414,22 @@ function PersonRow({
             <Text id={reasonId} className="door-reason">
               {reason}
             </Text>
+          )}
+          {mayTap && undoable && (
+            <Button
+              variant="subtle"
+              size="md"
+              className="door-undo"
+              style={{ alignSelf: 'flex-start' }}
+              leftSection={<IconArrowBackUp size={18} aria-hidden="true" />}
+              aria-label={t(undoable === 'leave' ? 'roster.undo.leaveFor' : 'roster.undo.arriveFor', {
+                name: person.firstName,
+              })}
+              disabled={busy}
+              onClick={() => onUndo(person, undoable)}
+            >
+              {t(undoable === 'leave' ? 'roster.undo.leave' : 'roster.undo.arrive')}
+            </Button>
           )}
         </Stack>
         {mayTap && (
