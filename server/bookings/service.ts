@@ -561,6 +561,8 @@ export async function cancelRow(
     reason: string;
     toldAt: Date;
     userId: string;
+    /** The suspension or revocation that calls it off. */
+    sanctionId?: string;
   },
 ): Promise<void> {
   await updateBooking(tx, booking.id, {
@@ -570,6 +572,7 @@ export async function cancelRow(
     cancelledBy: how.by,
     cancelledByPersonId: how.personId,
     cancellationReason: how.reason,
+    cancelledBySanctionId: how.sanctionId ?? null,
     noticeHours: noticeHours(how.toldAt, booking.startsAt),
   });
   await replaceWindows(tx, booking.centreId, booking.id, booking.venueId, []);

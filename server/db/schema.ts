@@ -906,6 +906,8 @@ export const bookings = pgTable(
     cancelledBy: text('cancelled_by', { enum: ['party', 'professional', 'centre'] }),
     cancelledByPersonId: uuid('cancelled_by_person_id').references(() => casePeople.id),
     cancellationReason: text('cancellation_reason'),
+    /** The suspension or revocation that called it off: lifting it offers these sessions again. */
+    cancelledBySanctionId: uuid('cancelled_by_sanction_id').references((): AnyPgColumn => sanctions.id),
     /** Hours between being told and the session's start. */
     noticeHours: integer('notice_hours'),
   },

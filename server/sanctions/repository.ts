@@ -1,7 +1,7 @@
 /** Sanctions in the database, and the few facts about a case's people, incidents and sessions they need. */
-import { and, asc, desc, eq, gt, gte, isNull, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne, notExists } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { bookings, casePeople, incidents, sanctions, users } from '../db/schema.js';
+import { bookings, casePeople, incidents, rooms, sanctions, users } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
 
 export type SanctionRow = typeof sanctions.$inferSelect;
@@ -102,4 +102,49 @@ export async function sessionsCovered(
     )
     .orderBy(asc(bookings.startsAt))
     .for('update');
+}
+
+/**
+ * Sessions the sanction called off that are still to come, at the plan's time, where the family has not
+ * been booked again since: what lifting it offers to book again.
+ */
+export async function sessionsToOfferAgain(
+  executor: Executor,
+  caseId: string,
+  sanctionId: string,
+  now: Date,
+) {
+  const again = alias(bookings, 'again');
+  return executor
+    .select({
+      localDate: bookings.localDate,
+      startsAt: bookings.startsAt,
+      roomId: bookings.roomId,
+      roomName: rooms.name,
+      supervisorUserId: bookings.supervisorUserId,
+    })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .where(
+      and(
+        eq(bookings.caseId, caseId),
+        eq(bookings.cancelledBySanctionId, sanctionId),
+        eq(bookings.status, 'cancelled'),
+        gt(bookings.startsAt, now),
+        notExists(
+          executor
+            .select({ id: again.id })
+            .from(again)
+            .where(
+              and(
+                eq(again.caseId, caseId),
+                eq(again.status, 'booked'),
+                lt(again.startsAt, bookings.endsAt),
+                gt(again.endsAt, bookings.startsAt),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(bookings.startsAt));
 }

@@ -280,6 +280,16 @@ describe('a suspension', () => {
       liftReason: 'Agreed at the review meeting',
       liftedBy: expect.any(String),
     });
+    // The two sessions it called off are offered again, in their room, at their time, with their supervisor.
+    expect(lifted.json().toBookAgain).toEqual(
+      [addDays(s1, 7), addDays(s1, 14)].map((date) => ({
+        date,
+        startTime: '10:00',
+        roomId,
+        roomName: expect.any(String),
+        supervisorUserId: supervisorId,
+      })),
+    );
     await deliver();
     const [toLaura] = mailsTo(smtp.received.slice(mark), LAURA.email);
     expect(toLaura!.subject).toBe('Contact at Riverside Contact Centre: the suspension is lifted');
@@ -288,8 +298,15 @@ describe('a suspension', () => {
     const twice = await coordinator.post(`${sanctionsPath()}/${sanctionId}/lift`, { reason: 'Again' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().message).toMatch(/^This suspension was lifted on /);
-    const rebooked = await book(addDays(s1, 7));
+    const offered = lifted.json().toBookAgain[0];
+    const rebooked = await coordinator.post(`${casePath()}/bookings`, {
+      date: offered.date,
+      startTime: offered.startTime,
+      roomId: offered.roomId,
+      supervisorUserId: offered.supervisorUserId,
+    });
     expect(rebooked.statusCode, rebooked.body).toBe(201);
+    expect(rebooked.json().source).toBe('plan');
     const missing = await coordinator.post(`${sanctionsPath()}/00000000-0000-4000-8000-000000000009/lift`, {
       reason: 'x',
     });

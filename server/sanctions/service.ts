@@ -33,6 +33,7 @@ import {
   markLifted,
   sanctionsOfCase,
   sessionsCovered,
+  sessionsToOfferAgain,
   standingSanctions,
 } from './repository.js';
 import { clashOf, statusOf } from './rules.js';
@@ -153,6 +154,7 @@ export async function makeSanction(
           reason,
           toldAt: now,
           userId: actor.userId,
+          sanctionId: sanction.id,
         });
         await recordAudit(tx, actor.meta, whoOf(actor), {
           action: 'booking.cancelled',
@@ -249,7 +251,19 @@ export async function liftSanction(
         centreId,
         detail: { caseId, kind: sanction.kind },
       });
-      return { sanction: await viewById(tx, caseId, sanction.id, today), told };
+      // The sessions it called off that are still to come and not booked again: offered to book again.
+      const offered = await sessionsToOfferAgain(tx, caseId, sanction.id, new Date());
+      return {
+        sanction: await viewById(tx, caseId, sanction.id, today),
+        told,
+        toBookAgain: offered.map((booking) => ({
+          date: booking.localDate,
+          startTime: localReading(booking.startsAt, timeZone).time,
+          roomId: booking.roomId,
+          roomName: booking.roomName,
+          supervisorUserId: booking.supervisorUserId,
+        })),
+      };
     });
   } catch (error) {
     await refusalAudited(db, actor, 'sanction.lifted', centreId, caseId, error);

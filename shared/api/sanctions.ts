@@ -95,5 +95,19 @@ export const sanctionOutcome = z.object({
 });
 export type SanctionOutcome = z.output<typeof sanctionOutcome>;
 
-export const liftOutcome = z.object({ sanction: sanctionView, told: toldView });
+/** A session the sanction called off, still to come, that lifting it offers to book again. */
+export const sessionToBookAgain = z.object({
+  date: calendarDate,
+  startTime: z.string(),
+  roomId: id,
+  roomName: z.string(),
+  supervisorUserId: id.nullable(),
+});
+export type SessionToBookAgain = z.output<typeof sessionToBookAgain>;
+
+export const liftOutcome = z.object({
+  sanction: sanctionView,
+  told: toldView,
+  toBookAgain: z.array(sessionToBookAgain),
+});
 export type LiftOutcome = z.output<typeof liftOutcome>;

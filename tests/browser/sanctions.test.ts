@@ -186,6 +186,25 @@ describe('sanctions on the case page', () => {
     expect(await section.getByRole('button', { name: /^Lift the suspension/ }).count()).toBe(0);
     await expectAccessible(page, 'case page after lifting');
 
+    // The two sessions it had cancelled are offered again, and are booked again as they were.
+    const again = section.getByRole('region', { name: 'Sessions to book again' });
+    await again
+      .getByText('It had cancelled 2 sessions still to come. Book them again as they were?')
+      .waitFor();
+    await again.getByText(new RegExp(`^${longDay(second)} at \\d\\d:\\d\\d, `)).waitFor();
+    await again.getByRole('button', { name: 'Book the 2 sessions again' }).click();
+    for (const day of [second, third]) {
+      await again.getByText(new RegExp(`^${longDay(day)} at .*: booked again\\.$`)).waitFor();
+      await sessions
+        .getByRole('row')
+        .filter({ hasText: longDay(day) })
+        .getByText('Booked', { exact: true })
+        .first()
+        .waitFor();
+    }
+    expect(await again.getByRole('button').count()).toBe(0);
+    await expectAccessible(page, 'sessions booked again');
+
     // The centre's reminder setting, on its page.
     await page.goto(`${app.url}/admin/centres/${riverside}`);
     const reminders = page.getByRole('region', { name: 'Reminders to families' });

@@ -95,14 +95,40 @@ export interface BookingAttempt {
 }
 
 /**
- * Books several of the plan's sessions one after another (so that each is checked against the ones
- * booked before it), carrying on past a refusal and reporting each outcome; the timetable is refreshed
- * once at the end.
+ * Books sessions one after another (so that each is checked against the ones booked before it),
+ * carrying on past a refusal and reporting each outcome.
+ */
+async function bookOneByOne(
+  centreId: string,
+  caseId: string,
+  bodies: BookingBody[],
+  onProgress: (done: number) => void,
+): Promise<BookingAttempt[]> {
+  const attempts: BookingAttempt[] = [];
+  for (const body of bodies) {
+    try {
+      await apiRequest(`/centres/${centreId}/cases/${caseId}/bookings`, {
+        method: 'POST',
+        body,
+        schema: bookingView,
+      });
+      attempts.push({ date: body.date, booked: true, error: null });
+    } catch (error) {
+      attempts.push({ date: body.date, booked: false, error });
+    }
+    onProgress(attempts.length);
+  }
+  return attempts;
+}
+
+/**
+ * Books several of the plan's sessions in one room, one after another, reporting each outcome; the
+ * timetable is refreshed once at the end.
  */
 export function useBookSessions(centreId: string, caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({
+    mutationFn: ({
       dates,
       roomId,
       supervisorUserId,
@@ -112,23 +138,22 @@ export function useBookSessions(centreId: string, caseId: string) {
       roomId: string;
       supervisorUserId: string | null;
       onProgress: (done: number) => void;
-    }): Promise<BookingAttempt[]> => {
-      const attempts: BookingAttempt[] = [];
-      for (const date of dates) {
-        try {
-          await apiRequest(`/centres/${centreId}/cases/${caseId}/bookings`, {
-            method: 'POST',
-            body: { date, roomId, supervisorUserId } satisfies BookingBody,
-            schema: bookingView,
-          });
-          attempts.push({ date, booked: true, error: null });
-        } catch (error) {
-          attempts.push({ date, booked: false, error });
-        }
-        onProgress(attempts.length);
-      }
-      return attempts;
-    },
+    }) =>
+      bookOneByOne(
+        centreId,
+        caseId,
+        dates.map((date) => ({ date, roomId, supervisorUserId })),
+        onProgress,
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: bookingsKey(centreId) }),
+  });
+}
+
+/** Books again, each as it was, the sessions a lifted sanction had called off. */
+export function useBookAgain(centreId: string, caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sessions: BookingBody[]) => bookOneByOne(centreId, caseId, sessions, () => undefined),
     onSettled: () => queryClient.invalidateQueries({ queryKey: bookingsKey(centreId) }),
   });
 }

@@ -3,9 +3,9 @@
  * making one (the dialog names what will happen: the sessions cancelled, who is told) and lifting one.
  * What was cancelled and who was told (and who has no email to be told at) stays on the page afterwards.
  */
-import { Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, List, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconBan, IconCalendarPause, IconLockOpen } from '@tabler/icons-react';
+import { IconBan, IconCalendarPause, IconCalendarPlus, IconLockOpen } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
@@ -16,8 +16,10 @@ import {
   sanctionBody,
   type SanctionKind,
   type SanctionView,
+  type SessionToBookAgain,
   type ToldView,
 } from '../../../../shared/api/sanctions.js';
+import { useBookAgain } from '../../api/bookings.js';
 import { useLiftSanction, useMakeSanction, useSanctions } from '../../api/sanctions.js';
 import { errorMessage } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -75,6 +77,7 @@ function Sanctions({ record }: { record: CaseDetail }) {
   });
   const lifting = useDialogTarget<SanctionView>();
   const [outcome, setOutcome] = useState<string[] | null>(null);
+  const [bookAgain, setBookAgain] = useState<SessionToBookAgain[]>([]);
   const open = record.status !== 'closed';
   const and = t('sanctions.and');
 
@@ -127,6 +130,9 @@ function Sanctions({ record }: { record: CaseDetail }) {
           </Notice>
         )}
       </div>
+      {bookAgain.length > 0 && (
+        <BookAgainOffer key={bookAgain.map((s) => s.date).join()} record={record} sessions={bookAgain} />
+      )}
       {body}
       {open && (
         <Group gap="sm">
@@ -160,7 +166,10 @@ function Sanctions({ record }: { record: CaseDetail }) {
             record={record}
             kind={making.kind}
             onClose={() => setMaking((current) => ({ ...current, opened: false }))}
-            onDone={(lines) => setOutcome(lines)}
+            onDone={(lines) => {
+              setOutcome(lines);
+              setBookAgain([]);
+            }}
             toldLines={toldLines}
           />
         )}
@@ -170,7 +179,10 @@ function Sanctions({ record }: { record: CaseDetail }) {
         sanction={lifting.target}
         opened={lifting.opened}
         onClose={lifting.close}
-        onDone={(lines) => setOutcome(lines)}
+        onDone={(lines, sessions) => {
+          setOutcome(lines);
+          setBookAgain(sessions);
+        }}
         toldLines={toldLines}
       />
     </CaseSection>
@@ -387,7 +399,7 @@ function LiftDialog({
   sanction: SanctionView | null;
   opened: boolean;
   onClose: () => void;
-  onDone: (lines: string[]) => void;
+  onDone: (lines: string[], toBookAgain: SessionToBookAgain[]) => void;
   toldLines: (told: ToldView) => string[];
 }) {
   const { t } = useTranslation();
@@ -408,7 +420,7 @@ function LiftDialog({
       { sanctionId: sanction.id, ...checked.data },
       {
         onSuccess: (outcome) => {
-          onDone([t('sanctions.lift.done'), ...toldLines(outcome.told)]);
+          onDone([t('sanctions.lift.done'), ...toldLines(outcome.told)], outcome.toBookAgain);
           setReason('');
           onClose();
         },
@@ -452,5 +464,67 @@ function LiftDialog({
         error={problem}
       />
     </ConfirmDialog>
+  );
+}
+
+/**
+ * After a lifting: the sessions the decision had cancelled that are still to come, offered to book again
+ * as they were (room, time, supervisor). Each is booked with every check, and the answer for each shown.
+ */
+function BookAgainOffer({ record, sessions }: { record: CaseDetail; sessions: SessionToBookAgain[] }) {
+  const { t } = useTranslation();
+  const again = useBookAgain(record.centreId, record.id);
+  const labelOf = (session: SessionToBookAgain) =>
+    t('sanctions.again.session', {
+      day: dayWords(session.date),
+      time: session.startTime,
+      room: session.roomName,
+    });
+  const results = again.data;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="book-again-heading">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="book-again-heading">
+          {t('sanctions.again.title')}
+        </Title>
+        <Text>{t('sanctions.again.intro', { count: sessions.length })}</Text>
+        <List aria-label={t('sanctions.again.label')}>
+          {sessions.map((session, index) => {
+            const result = results?.[index];
+            return (
+              <List.Item key={session.date}>
+                {result
+                  ? result.booked
+                    ? t('sanctions.again.booked', { session: labelOf(session) })
+                    : t('sanctions.again.refused', {
+                        session: labelOf(session),
+                        reason: errorMessage(result.error),
+                      })
+                  : labelOf(session)}
+              </List.Item>
+            );
+          })}
+        </List>
+        {!results && (
+          <Button
+            style={{ alignSelf: 'flex-start' }}
+            leftSection={<IconCalendarPlus size={18} aria-hidden="true" />}
+            loading={again.isPending}
+            onClick={() =>
+              again.mutate(
+                sessions.map((session) => ({
+                  date: session.date,
+                  startTime: session.startTime,
+                  roomId: session.roomId,
+                  supervisorUserId: session.supervisorUserId,
+                })),
+              )
+            }
+          >
+            {t('sanctions.again.book', { count: sessions.length })}
+          </Button>
+        )}
+      </Stack>
+    </Paper>
   );
 }

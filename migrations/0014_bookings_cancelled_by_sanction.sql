@@ -1,0 +1,2 @@
+ALTER TABLE "bookings" ADD COLUMN "cancelled_by_sanction_id" uuid;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_cancelled_by_sanction_id_sanctions_id_fk" FOREIGN KEY ("cancelled_by_sanction_id") REFERENCES "public"."sanctions"("id") ON DELETE no action ON UPDATE no action;
