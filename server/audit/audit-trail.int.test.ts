@@ -20,7 +20,7 @@ import { DEMO, testApp, totpCodeFor, type TestApp } from '../test-support/app.js
 import { testEngine } from '../test-support/database.js';
 import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE, serverUrl } from '../test-support/paths.js';
 import { eventHash } from './chain.js';
-import { verifyAuditChain, type ChainReport } from './service.js';
+import { recordAudit, verifyAuditChain, type ChainReport } from './service.js';
 
 let t: TestApp;
 let db: Db;
@@ -151,6 +151,32 @@ describe('the hash chain', () => {
     expect(await verifyAuditChain(db)).toEqual({ checked: count, firstBreak: null });
     // In small pages too: each page continues from where the last one stopped.
     expect(await verifyAuditChain(db, 3)).toEqual({ checked: count, firstBreak: null });
+  });
+
+  it('events written at once, with any characters, some inside a transaction, chain without a break', async () => {
+    const labels = ['Zoë Ó’Brien', 'Siân ap Rhys 🙂', 'محمد', 'Line\nbreak "quoted" \\ back'];
+    const before = (await wholeChain()).length;
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) => {
+        const event = {
+          action: 'test.concurrent',
+          outcome: 'success' as const,
+          resourceType: 'case',
+          resourceId: `r${i}`,
+          detail: { n: i, note: labels[i % labels.length], nested: { ü: [1.5, null, true] } },
+        };
+        const who = { actorUserId: null, actorLabel: labels[i % labels.length]!, organisationId };
+        const meta = { requestId: `concurrent-${i}`, clientAddress: '::1' };
+        return i % 3 === 0
+          ? db.transaction((tx) => recordAudit(tx, meta, who, event))
+          : recordAudit(db, meta, who, event);
+      }),
+    );
+    const after = await wholeChain();
+    expect(after.length).toBe(before + 24);
+    const seqs = after.map((row) => row.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(await verifyAuditChain(db)).toEqual({ checked: after.length, firstBreak: null });
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE on audit_events', async () => {

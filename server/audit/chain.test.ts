@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, eventHash, findChainBreak, GENESIS_HASH, type StoredEvent } from './chain.js';
+import {
+  bodyBeforeSeq,
+  canonicalJson,
+  eventHash,   findChainBreak,
+  GENESIS_HASH,
+  type StoredEvent,
+} from './chain.js';
 
 function chain(count: number): StoredEvent[] {
   const events: StoredEvent[] = [];
@@ -28,6 +36,42 @@ function chain(count: number): StoredEvent[] {
 }
 
 describe('audit chain', () => {
+  it('the body sent to the database, finished there with the number, hashes as decision 004 says', () => {
+    const text = fc.option(fc.string({ unit: 'grapheme' }), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        text,
+        fc.string(),
+        text,
+        fc.option(fc.dictionary(fc.string(), fc.jsonValue()), { nil: null }),
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
+        (seq, at, label, action, resourceId, detail, prevHash) => {
+          const fields = {
+            at: new Date(Math.floor(at.getTime())),
+            organisationId: null,
+            centreId: null,
+            actorUserId: null,
+            actorLabel: label,
+            action,
+            resourceType: 'case',
+            resourceId,
+            outcome: 'success',
+            requestId: 'req-1',
+            clientAddress: null,
+            detail: detail as Record<string, unknown> | null,
+          };
+          // What audit_append computes: sha256(prev || '\n' || body || ',"seq":' || seq || '}').
+          const inDatabase = createHash('sha256')
+            .update(`${prevHash}\n${bodyBeforeSeq(fields)},"seq":${seq}}`)
+            .digest('hex');
+          expect(inDatabase).toBe(eventHash(prevHash, { ...fields, seq }));
+        },
+      ),
+    );
+  });
+
   it('canonical JSON does not depend on key order', () => {
     expect(canonicalJson({ b: 1, a: { y: 2, x: 1 } })).toBe(canonicalJson({ a: { x: 1, y: 2 }, b: 1 }));
   });

@@ -30,10 +30,25 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * The canonical JSON of every hashed field but the number, without its closing brace. "seq" sorts
+ * after every other key, so the whole body is this, then `,"seq":<number>}`: the database numbers the
+ * event and finishes the hash in the same statement that stores it (audit_append, migration 0015).
+ */
+export function bodyBeforeSeq(f: Omit<ChainedFields, 'seq'>): string {
+  const body = canonicalJson(hashedFields(f));
+  return body.slice(0, -1);
+}
+
+/** sha256 over the previous hash, a newline and the event's canonical JSON (decision 004). */
 export function eventHash(prevHash: string, f: ChainedFields): string {
+  const body = canonicalJson({ ...hashedFields(f), seq: f.seq });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+function hashedFields(f: Omit<ChainedFields, 'seq'>) {
   // Named one by one: whatever else the object carries (its own hash) is not part of what is hashed.
-  const body = canonicalJson({
-    seq: f.seq,
+  return {
     at: f.at.toISOString(),
     organisationId: f.organisationId,
     centreId: f.centreId,
@@ -46,8 +61,7 @@ export function eventHash(prevHash: string, f: ChainedFields): string {
     requestId: f.requestId,
     clientAddress: f.clientAddress,
     detail: f.detail ?? null,
-  });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  };
 }
 
 export interface StoredEvent extends ChainedFields {

@@ -1,39 +1,28 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../db/schema.js';
-import { isTransaction, rowsOf, type Db, type Executor } from '../platform/database.js';
-import { eventHash, GENESIS_HASH, type ChainedFields, type StoredEvent } from './chain.js';
-
-/** Any two writers of the chain take this lock, so each new row links to the last committed one. */
-const CHAIN_LOCK = 727274002;
+import type { Executor } from '../platform/database.js';
+import { bodyBeforeSeq, type ChainedFields, type StoredEvent } from './chain.js';
 
 export type NewAuditRow = Omit<ChainedFields, 'seq' | 'at' | 'outcome'> & {
   at?: Date;
   outcome: 'success' | 'failure' | 'refused';
 };
 
-/** Appends one event to the chain, inside `executor`'s transaction or in one of its own. */
+/**
+ * Appends one event to the chain in one statement (audit_append, migration 0015): inside `executor`'s
+ * transaction, so that it commits with the change it records, or on its own. The function takes the
+ * chain's lock, so each new row links to the last committed one even with several processes.
+ */
 export async function appendAuditRow(executor: Executor, row: NewAuditRow): Promise<void> {
-  if (!isTransaction(executor)) {
-    await (executor as Db).transaction((tx) => appendAuditRow(tx, row));
-    return;
-  }
-  const tx = executor;
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  // The last link and the next number in one round trip.
-  const [next] = rowsOf<{ hash: string | null; seq: number | string }>(
-    await tx.execute(
-      sql`select (select ${auditEvents.hash} from ${auditEvents} order by ${auditEvents.seq} desc limit 1) as hash,
-        nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`,
-    ),
-  );
-  const seq = Number(next!.seq);
   // Millisecond precision, so that what is read back hashes the same as what was written.
   const at = new Date(Math.floor((row.at ?? new Date()).getTime()));
-  const fields: ChainedFields = { ...row, seq, at };
-  const prevHash = next!.hash ?? GENESIS_HASH;
-  await tx
-    .insert(auditEvents)
-    .values({ ...fields, outcome: row.outcome, prevHash, hash: eventHash(prevHash, fields) });
+  const fields = { ...row, at };
+  await executor.execute(
+    sql`select audit_append(${at.toISOString()}::timestamptz, ${row.organisationId}::uuid, ${row.centreId}::uuid,
+      ${row.actorUserId}::uuid, ${row.actorLabel}, ${row.action}, ${row.resourceType}, ${row.resourceId},
+      ${row.outcome}, ${row.requestId}, ${row.clientAddress},
+      ${row.detail === null ? null : JSON.stringify(row.detail)}::jsonb, ${bodyBeforeSeq(fields)})`,
+  );
 }
 
 export interface AuditFilter {
