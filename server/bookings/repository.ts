@@ -236,8 +236,10 @@ export async function replaceBookingPeople(
   centreId: string,
   bookingId: string,
   people: PlannedPerson[],
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<void> {
-  await executor.delete(bookingPeople).where(eq(bookingPeople.bookingId, bookingId));
+  // A booking just inserted has nobody to replace.
+  if (!fresh) await executor.delete(bookingPeople).where(eq(bookingPeople.bookingId, bookingId));
   if (people.length === 0) return;
   await executor.insert(bookingPeople).values(
     people.map((person) => ({
@@ -257,8 +259,9 @@ export async function replaceWindows(
   bookingId: string,
   venueId: string,
   windows: SeparationWindow[],
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<void> {
-  await executor.delete(separationWindows).where(eq(separationWindows.bookingId, bookingId));
+  if (!fresh) await executor.delete(separationWindows).where(eq(separationWindows.bookingId, bookingId));
   if (windows.length === 0) return;
   await executor
     .insert(separationWindows)

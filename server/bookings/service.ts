@@ -205,10 +205,16 @@ async function checkPlacement(tx: Tx, p: Placement) {
     personBId: a < b ? b : a,
     minutes: gap,
   }));
-  await ensurePairs(tx, p.centreId, assessed);
   const adultIds = planned.filter((person) => person.role !== 'child').map((person) => person.personId);
   const familyIds = new Set(people.map((person) => person.id));
-  const found = await pairsOf(tx, adultIds);
+  let found = await pairsOf(tx, adultIds);
+  const missing = assessed.filter(
+    (a) => !found.some((pair) => pair.personAId === a.personAId && pair.personBId === a.personBId),
+  );
+  if (missing.length > 0) {
+    await ensurePairs(tx, p.centreId, missing);
+    found = await pairsOf(tx, adultIds);
+  }
   // A pair of this family that the current assessment no longer names has ended.
   const stale = found.filter(
     (pair) =>
@@ -381,8 +387,8 @@ export async function bookSession(
         supervisorUserId: body.supervisorUserId,
         createdByUserId: actor.userId,
       });
-      await replaceBookingPeople(tx, centreId, row.id, placed.planned);
-      await replaceWindows(tx, centreId, row.id, placed.venueId, placed.windows);
+      await replaceBookingPeople(tx, centreId, row.id, placed.planned, { fresh: true });
+      await replaceWindows(tx, centreId, row.id, placed.venueId, placed.windows, { fresh: true });
       await recordAudit(tx, actor.meta, whoOf(actor), {
         action: 'booking.created',
         outcome: 'success',
