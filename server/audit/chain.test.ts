@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   bodyBeforeSeq,
   canonicalJson,
-  eventHash,   findChainBreak,
+  eventHash,
+  findChainBreak,
   GENESIS_HASH,
   type StoredEvent,
 } from './chain.js';
