@@ -260,7 +260,7 @@ export async function recordDeparture(
 
 /**
  * Takes back a tap made by mistake, on the day: a check-in (while the person has not left, and no child
- * they brought is still checked in) or a check-out (a child only while the adult who collects them is
+ * they brought has a check-in) or a check-out (a child only while the adult who collects them is
  * here). Audited with the time that was taken back.
  */
 export async function undoMovement(
@@ -282,8 +282,9 @@ export async function undoMovement(
     if (person.leftAt) {
       throw new Conflict(`${name} has already left: undo the check-out first.`, 'already_left');
     }
+    // A child's record of coming in (and going home) with this adult stays true only if theirs does.
     const brought = everyone.filter(
-      (p) => p.role === 'child' && p.broughtByPersonId === personId && p.arrivedAt && !p.leftAt,
+      (p) => p.role === 'child' && p.broughtByPersonId === personId && p.arrivedAt,
     );
     if (brought.length > 0) {
       throw new Conflict(
