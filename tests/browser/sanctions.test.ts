@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closures, staffChecks, users } from '../../server/db/schema.js';
+import { closures, incidents, staffChecks, users } from '../../server/db/schema.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-data.js';
 import { Client, totpCodeFor, type TestApp } from '../../server/test-support/app.js';
 import { readyCase } from '../../server/test-support/ready-case.js';
@@ -107,6 +107,17 @@ describe('sanctions on the case page', () => {
     }
     const second = addDays(first, 7);
     const third = addDays(first, 14);
+    // An incident recorded earlier, which the suspension is made because of.
+    await app.database.db.insert(incidents).values({
+      centreId: riverside,
+      caseId: hills.caseId,
+      kind: 'behaviour',
+      personId: hills.people.Mark!,
+      occurredAt: new Date(Date.now() - 3 * 86_400_000),
+      description: 'Shouted at a volunteer in the car park.',
+      actionTaken: 'warning',
+      recordedByUserId: staff.find((u) => u.email === 'coordinator@example.org')!.id,
+    });
 
     await page.goto(`${app.url}/cases/${hills.caseId}`);
     await page.getByRole('heading', { level: 1, name: `Hill family (${hills.reference})` }).waitFor();
@@ -135,6 +146,12 @@ describe('sanctions on the case page', () => {
     await dialog
       .getByRole('combobox', { name: 'Whose conduct led to it' })
       .selectOption({ label: 'Mark Hill' });
+    const incident = dialog.getByRole('combobox', { name: 'The incident that led to it' });
+    expect(await incident.locator('option').allTextContents()).toEqual([
+      'None recorded, or not one incident',
+      expect.stringMatching(/^.+: Behaviour \(Mark H/),
+    ]);
+    await incident.selectOption({ index: 1 });
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('Shouted at a volunteer at the last session');
     await dialog
       .getByText(
@@ -153,6 +170,7 @@ describe('sanctions on the case page', () => {
     await status.getByText('Told by mail: Laura Hill and Mark Hill.').waitFor();
     await section.getByText('Starts later', { exact: true }).waitFor();
     await section.getByText('Because of: Mark Hill').waitFor();
+    await section.getByText(/^After the incident of .+: Behaviour \(Mark H/).waitFor();
 
     // Its sessions are cancelled by the centre; the first Saturday is still booked.
     const sessions = page.getByRole('region', { name: 'Sessions' });

@@ -21,6 +21,7 @@ import {
 } from '../../../../shared/api/sanctions.js';
 import { useBookAgain } from '../../api/bookings.js';
 import { useLiftSanction, useMakeSanction, useSanctions } from '../../api/sanctions.js';
+import { useCaseIncidents } from '../../api/sessionRecords.js';
 import { errorMessage } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { DayInput } from '../../components/DayInput.js';
@@ -62,6 +63,23 @@ const focusHeading = () => {
     document.getElementById(HEADING)?.focus();
 };
 
+/** The case's incidents as the sanctions name them: when, what kind, and whom it concerned. */
+function useIncidentLabels(record: CaseDetail) {
+  const { t } = useTranslation();
+  const { timeZone } = useCurrentCentre();
+  const incidents = useCaseIncidents(record.centreId, record.id);
+  return (incidents.data?.items ?? []).map((incident) => {
+    const when = formatDateTime(incident.occurredAt, timeZone);
+    const kind = t(`sessionRecords.incidents.kinds.${incident.kind}`);
+    return {
+      id: incident.id,
+      label: incident.personName
+        ? t('sanctions.form.incidentOptionPerson', { when, kind, person: incident.personName })
+        : t('sanctions.form.incidentOption', { when, kind }),
+    };
+  });
+}
+
 export function SanctionsSection({ record }: { record: CaseDetail }) {
   const session = useSignedInSession();
   if (!canAtCentre(session, record.centreId, 'sanctions:manage')) return null;
@@ -76,6 +94,7 @@ function Sanctions({ record }: { record: CaseDetail }) {
     opened: false,
   });
   const lifting = useDialogTarget<SanctionView>();
+  const incidentLabels = useIncidentLabels(record);
   const [outcome, setOutcome] = useState<string[] | null>(null);
   const [bookAgain, setBookAgain] = useState<SessionToBookAgain[]>([]);
   const open = record.status !== 'closed';
@@ -110,6 +129,7 @@ function Sanctions({ record }: { record: CaseDetail }) {
           <SanctionItem
             key={sanction.id}
             sanction={sanction}
+            incident={incidentLabels.find((incident) => incident.id === sanction.incidentId)?.label}
             onLift={open ? () => lifting.open(sanction) : undefined}
           />
         ))}
@@ -189,7 +209,16 @@ function Sanctions({ record }: { record: CaseDetail }) {
   );
 }
 
-function SanctionItem({ sanction, onLift }: { sanction: SanctionView; onLift?: () => void }) {
+function SanctionItem({
+  sanction,
+  incident,
+  onLift,
+}: {
+  sanction: SanctionView;
+  /** The incident that led to it, in words, when one did. */
+  incident?: string;
+  onLift?: () => void;
+}) {
   const { t } = useTranslation();
   const { timeZone } = useCurrentCentre();
   const from = dayWords(sanction.startsOn);
@@ -210,6 +239,7 @@ function SanctionItem({ sanction, onLift }: { sanction: SanctionView; onLift?: (
         </Group>
         <Text className="message-body">{t('sanctions.item.reason', { reason: sanction.reason })}</Text>
         {sanction.person && <Text>{t('sanctions.item.person', { name: sanction.person.name })}</Text>}
+        {incident && <Text>{t('sanctions.item.incident', { incident })}</Text>}
         <Text size="sm">
           {sanction.createdBy
             ? t('sanctions.item.made', {
@@ -251,6 +281,7 @@ interface SanctionValues {
   startsOn: string;
   endsOn: string;
   personId: string;
+  incidentId: string;
   reason: string;
 }
 
@@ -258,6 +289,7 @@ const SANCTION_FIELDS = [
   { name: 'startsOn', id: 'sanction-starts-on' },
   { name: 'endsOn', id: 'sanction-ends-on' },
   { name: 'personId', id: 'sanction-person' },
+  { name: 'incidentId', id: 'sanction-incident' },
   { name: 'reason', id: 'sanction-reason' },
 ];
 
@@ -284,18 +316,21 @@ function SanctionForm({
   const { timeZone } = useCurrentCentre();
   const make = useMakeSanction(record.centreId, record.id);
   const adults = record.people.filter((person) => person.role !== 'child');
+  const incidents = useIncidentLabels(record);
   const toBody = (values: SanctionValues) => ({
     kind,
     startsOn: day(values.startsOn),
     endsOn: kind === 'suspension' ? (day(values.endsOn) ?? null) : null,
     reason: values.reason,
     personId: values.personId || null,
+    incidentId: values.incidentId || null,
   });
   const form = useForm<SanctionValues>({
     initialValues: {
       startsOn: dayjs().tz(timeZone).format('YYYY-MM-DD'),
       endsOn: '',
       personId: '',
+      incidentId: '',
       reason: '',
     },
     validate: (values) => schemaErrors(sanctionBody, toBody(values)),
@@ -361,6 +396,17 @@ function SanctionForm({
             ...adults.map((adult) => ({ value: adult.id, label: fullName(adult) })),
           ]}
           {...form.getInputProps('personId')}
+        />
+        <NativeSelect
+          id="sanction-incident"
+          size="md"
+          label={t('sanctions.form.incident')}
+          description={incidents.length > 0 ? t('sanctions.form.incidentHint') : undefined}
+          data={[
+            { value: '', label: t('sanctions.form.noIncident') },
+            ...incidents.map((incident) => ({ value: incident.id, label: incident.label })),
+          ]}
+          {...form.getInputProps('incidentId')}
         />
         <Textarea
           id="sanction-reason"
