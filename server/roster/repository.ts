@@ -102,8 +102,13 @@ export async function bookingPersonOf(
   return row;
 }
 
-export async function peopleOfBooking(executor: Executor, bookingId: string) {
-  return executor
+/**
+ * The session's people and where each is. With `lock`, inside a transaction, their rows stay locked until
+ * it commits: taps at two doors for one family are then checked one after the other, so a child is never
+ * in the building without the adult who brings them.
+ */
+export async function peopleOfBooking(executor: Executor, bookingId: string, { lock = false } = {}) {
+  const query = executor
     .select({
       personId: bookingPeople.personId,
       firstName: casePeople.firstName,
@@ -115,6 +120,7 @@ export async function peopleOfBooking(executor: Executor, bookingId: string) {
     .from(bookingPeople)
     .innerJoin(casePeople, eq(casePeople.id, bookingPeople.personId))
     .where(eq(bookingPeople.bookingId, bookingId));
+  return lock ? query.for('update', { of: bookingPeople }) : query;
 }
 
 /** Records an arrival only if none is recorded yet (two taps at once record one). */

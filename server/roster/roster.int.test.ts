@@ -257,6 +257,33 @@ describe('arrivals and departures', () => {
   });
 });
 
+describe('taps at two doors at once', () => {
+  it('a child is never left checked in without the adult, whichever tap lands first', async () => {
+    const undo = (personId: string, what: 'arrive' | 'leave') =>
+      volunteer.post(`${roster()}/${bookingId}/people/${personId}/undo-${what}`, {});
+    const where = async () => {
+      const day = (await volunteer.get(roster())).json();
+      const session = day.sessions.find((s: { bookingId: string }) => s.bookingId === bookingId);
+      const of = (id: string) =>
+        session.people.find((p: { personId: string }) => p.personId === id) as { arrivedAt: string | null };
+      return { laura: of(family.people.Laura!).arrivedAt, ayo: of(family.people.Ayo!).arrivedAt };
+    };
+    expect((await tap(family.people.Laura!, 'arrive')).statusCode).toBe(200);
+    for (let round = 0; round < 6; round++) {
+      const answers = await Promise.all([
+        undo(family.people.Laura!, 'arrive'),
+        tap(family.people.Ayo!, 'arrive'),
+      ]);
+      // One of the two is refused, or the undo waits for the child's check-in and is then refused.
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+      const now = await where();
+      if (now.ayo) expect(now.laura).not.toBeNull();
+      if (now.ayo) expect((await undo(family.people.Ayo!, 'arrive')).statusCode).toBe(200);
+      if (!now.laura) expect((await tap(family.people.Laura!, 'arrive')).statusCode).toBe(200);
+    }
+  });
+});
+
 describe('who may use the roster', () => {
   it('an organisation admin (no roster) is refused; another centre’s coordinator gets 404; reads are audited', async () => {
     const admin = await t.as(DEMO.admin);

@@ -171,17 +171,18 @@ export async function recordArrival(
       'already_arrived',
     );
   }
-  if (person.role === 'child' && person.broughtByPersonId) {
-    const everyone = await peopleOfBooking(db, bookingId);
-    const adult = everyone.find((p) => p.personId === person.broughtByPersonId);
-    if (!adult?.arrivedAt || adult.leftAt) {
-      throw new Conflict(
-        `${person.firstName} can only be checked in with ${adult?.firstName ?? 'the adult who brings them'}: check ${adult?.firstName ?? 'them'} in first.`,
-        'child_without_adult',
-      );
-    }
-  }
   await db.transaction(async (tx) => {
+    // Checked with the session's people locked: the adult cannot leave at another door meanwhile.
+    const everyone = await peopleOfBooking(tx, bookingId, { lock: true });
+    if (person.role === 'child' && person.broughtByPersonId) {
+      const adult = everyone.find((p) => p.personId === person.broughtByPersonId);
+      if (!adult?.arrivedAt || adult.leftAt) {
+        throw new Conflict(
+          `${person.firstName} can only be checked in with ${adult?.firstName ?? 'the adult who brings them'}: check ${adult?.firstName ?? 'them'} in first.`,
+          'child_without_adult',
+        );
+      }
+    }
     if (!(await markArrived(tx, person.id, moment, actor.userId))) {
       throw new Conflict(`${person.firstName} was checked in a moment ago.`, 'already_arrived');
     }
@@ -218,26 +219,27 @@ export async function recordDeparture(
   if (person.leftAt) {
     throw new Conflict(`${person.firstName} has already left.`, 'already_left');
   }
-  const everyone = await peopleOfBooking(db, bookingId);
-  if (person.role === 'child' && person.broughtByPersonId) {
-    const adult = everyone.find((p) => p.personId === person.broughtByPersonId);
-    if (!adult?.arrivedAt || adult.leftAt) {
+  await db.transaction(async (tx) => {
+    // Checked with the session's people locked: nobody arrives or leaves at another door meanwhile.
+    const everyone = await peopleOfBooking(tx, bookingId, { lock: true });
+    if (person.role === 'child' && person.broughtByPersonId) {
+      const adult = everyone.find((p) => p.personId === person.broughtByPersonId);
+      if (!adult?.arrivedAt || adult.leftAt) {
+        throw new Conflict(
+          `${person.firstName} leaves with ${adult?.firstName ?? 'the adult who brought them'}, who must be here to collect them.`,
+          'child_without_adult',
+        );
+      }
+    }
+    const waiting = everyone.filter(
+      (p) => p.role === 'child' && p.broughtByPersonId === personId && p.arrivedAt && !p.leftAt,
+    );
+    if (waiting.length > 0) {
       throw new Conflict(
-        `${person.firstName} leaves with ${adult?.firstName ?? 'the adult who brought them'}, who must be here to collect them.`,
-        'child_without_adult',
+        `${person.firstName} takes ${waiting.map((c) => c.firstName).join(' and ')} home: check ${waiting.length === 1 ? 'them' : 'the children'} out first.`,
+        'children_still_here',
       );
     }
-  }
-  const waiting = everyone.filter(
-    (p) => p.role === 'child' && p.broughtByPersonId === personId && p.arrivedAt && !p.leftAt,
-  );
-  if (waiting.length > 0) {
-    throw new Conflict(
-      `${person.firstName} takes ${waiting.map((c) => c.firstName).join(' and ')} home: check ${waiting.length === 1 ? 'them' : 'the children'} out first.`,
-      'children_still_here',
-    );
-  }
-  await db.transaction(async (tx) => {
     if (!(await markLeft(tx, person.id, moment, actor.userId))) {
       throw new Conflict(`${person.firstName} has already left.`, 'already_left');
     }
@@ -274,44 +276,45 @@ export async function undoMovement(
   if (!can(actor, PERMISSIONS.CHECK_IN, centreId)) throw new NotAllowed();
   const timeZone = await centreTimeZone(db, centreId);
   const { person } = await personOnTheDay(db, centreId, bookingId, personId, timeZone);
-  const everyone = await peopleOfBooking(db, bookingId);
   const name = person.firstName;
-  let taken: Date;
-  if (kind === 'arrive') {
-    if (!person.arrivedAt) throw new Conflict(`${name} has not been checked in.`, 'not_arrived');
-    if (person.leftAt) {
-      throw new Conflict(`${name} has already left: undo the check-out first.`, 'already_left');
-    }
-    // A child's record of coming in (and going home) with this adult stays true only if theirs does.
-    const brought = everyone.filter(
-      (p) => p.role === 'child' && p.broughtByPersonId === personId && p.arrivedAt,
-    );
-    if (brought.length > 0) {
-      throw new Conflict(
-        `${name} brought ${brought.map((c) => c.firstName).join(' and ')}: undo ${brought.length === 1 ? 'their check-in' : 'the children’s check-ins'} first.`,
-        'children_still_here',
+  await db.transaction(async (tx) => {
+    // Checked with the session's people locked, as the taps themselves are.
+    const everyone = await peopleOfBooking(tx, bookingId, { lock: true });
+    const now = everyone.find((p) => p.personId === personId)!;
+    let taken: Date;
+    if (kind === 'arrive') {
+      if (!now.arrivedAt) throw new Conflict(`${name} has not been checked in.`, 'not_arrived');
+      if (now.leftAt) {
+        throw new Conflict(`${name} has already left: undo the check-out first.`, 'already_left');
+      }
+      // A child's record of coming in (and going home) with this adult stays true only if theirs does.
+      const brought = everyone.filter(
+        (p) => p.role === 'child' && p.broughtByPersonId === personId && p.arrivedAt,
       );
-    }
-    taken = person.arrivedAt;
-  } else {
-    if (!person.leftAt) throw new Conflict(`${name} has not been checked out.`, 'not_left');
-    if (person.role === 'child' && person.broughtByPersonId) {
-      const adult = everyone.find((p) => p.personId === person.broughtByPersonId);
-      if (!adult?.arrivedAt || adult.leftAt) {
+      if (brought.length > 0) {
         throw new Conflict(
-          adult
-            ? `${name} left with ${adult.firstName}: undo ${adult.firstName}’s check-out first.`
-            : `${name} left with the adult who collected them: undo that check-out first.`,
-          'child_without_adult',
+          `${name} brought ${brought.map((c) => c.firstName).join(' and ')}: undo ${brought.length === 1 ? 'their check-in' : 'the children’s check-ins'} first.`,
+          'children_still_here',
         );
       }
+      taken = now.arrivedAt;
+      await clearArrival(tx, person.id);
+    } else {
+      if (!now.leftAt) throw new Conflict(`${name} has not been checked out.`, 'not_left');
+      if (now.role === 'child' && now.broughtByPersonId) {
+        const adult = everyone.find((p) => p.personId === now.broughtByPersonId);
+        if (!adult?.arrivedAt || adult.leftAt) {
+          throw new Conflict(
+            adult
+              ? `${name} left with ${adult.firstName}: undo ${adult.firstName}’s check-out first.`
+              : `${name} left with the adult who collected them: undo that check-out first.`,
+            'child_without_adult',
+          );
+        }
+      }
+      taken = now.leftAt;
+      await clearDeparture(tx, person.id);
     }
-    taken = person.leftAt;
-  }
-  await db.transaction(async (tx) => {
-    const undone =
-      kind === 'arrive' ? await clearArrival(tx, person.id) : await clearDeparture(tx, person.id);
-    if (!undone) throw new Conflict(`${name}’s record changed a moment ago: look again.`, 'changed');
     await recordAudit(tx, actor.meta, whoOf(actor), {
       action: kind === 'arrive' ? 'roster.arrival_undone' : 'roster.departure_undone',
       outcome: 'success',
