@@ -2,6 +2,7 @@
  * Opens the database: PGlite (embedded PostgreSQL) in a data folder, or a PostgreSQL server when a
  * DATABASE_URL is given. Both run the same migrations and return the same JavaScript types.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -58,10 +59,47 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   };
 }
 
+/** Names given to statements, by their text; past the limit, new texts go unnamed (decision 018). */
+const statementNames = new Map<string, string>();
+const NAMED_STATEMENTS_LIMIT = 2000;
+const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * The name a parameterised data statement is prepared under on each connection: a hash of its text, so
+ * that the same text always has the same name and PostgreSQL parses and plans it once per connection
+ * instead of at every request. Statements without parameters (migrations, DDL) stay unnamed.
+ */
+export function statementNameOf(text: string, parameterised: boolean): string | undefined {
+  const known = statementNames.get(text);
+  if (known !== undefined || !parameterised || !DATA_STATEMENT.test(text)) return known;
+  if (statementNames.size >= NAMED_STATEMENTS_LIMIT) return undefined;
+  const name = `ng_${createHash('sha1').update(text).digest('base64url').slice(0, 27)}`;
+  statementNames.set(text, name);
+  return name;
+}
+
+type QueryArguments = [config: unknown, values?: unknown, callback?: unknown];
+
+/** Gives each parameterised statement sent on the client its name (decision 018). */
+function nameStatements(client: pg.Client): void {
+  const query = client.query.bind(client) as (...args: QueryArguments) => unknown;
+  const named = (...[config, values, callback]: QueryArguments) => {
+    if (config && typeof config === 'object' && 'text' in config && typeof config.text === 'string') {
+      const given = config as { text: string; name?: string; values?: unknown[] };
+      const parameters = Array.isArray(values) ? values : given.values;
+      const name = given.name ?? statementNameOf(given.text, (parameters?.length ?? 0) > 0);
+      if (name !== undefined && given.name === undefined) config = { ...given, name };
+    }
+    return query(config, values, callback);
+  };
+  client.query = named as typeof client.query;
+}
+
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  pool.on('connect', nameStatements);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
