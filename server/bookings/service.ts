@@ -303,12 +303,13 @@ async function refusalAudited(
   return answer;
 }
 
+/** The plan to book from, once the readiness check passes, and the centre's time zone. */
 async function readyPlan(
   db: Db,
   centreId: string,
   found: Awaited<ReturnType<typeof caseOfCentre>>,
-): Promise<ContactPlan> {
-  const { readiness, plan } = await readinessAndPlan(db, centreId, found.id, found);
+): Promise<{ plan: ContactPlan; timeZone: string }> {
+  const { readiness, plan, timeZone } = await readinessAndPlan(db, centreId, found.id, found);
   if (!readiness.ready) {
     throw new RuleRefused(
       `This family cannot be booked yet. ${readiness.blockers.map((b) => b.message).join(' ')}`,
@@ -316,7 +317,7 @@ async function readyPlan(
     );
   }
   if (!plan) throw new RuleRefused('This family has no agreed contact plan yet.', 'not_ready');
-  return plan;
+  return { plan, timeZone };
 }
 
 function sessionFor(plan: ContactPlan, date: string, startTime: string | undefined, timeZone: string) {
@@ -355,8 +356,9 @@ export async function bookSession(
   let bookingId: string;
   let timeZone: string;
   try {
-    const plan = await readyPlan(db, centreId, found);
-    timeZone = await centreTimeZone(db, centreId);
+    const ready = await readyPlan(db, centreId, found);
+    const plan = ready.plan;
+    timeZone = ready.timeZone;
     const session = sessionFor(plan, body.date, body.startTime, timeZone);
     bookingId = await db.transaction(async (tx) => {
       const placed = await checkPlacement(tx, {
@@ -416,6 +418,7 @@ export async function moveBooking(
   if (!can(actor, PERMISSIONS.TIMETABLE_MANAGE, centreId)) throw new NotAllowed();
   const booking = await bookingAt(db, centreId, bookingId);
   if (!booking) throw new NotFound('session');
+  let zone: string | undefined;
   try {
     if (booking.status !== 'booked')
       throw new Conflict('This session was cancelled, so it cannot be moved.', 'cancelled');
@@ -423,8 +426,8 @@ export async function moveBooking(
       throw new RuleRefused('This session has already started, so it cannot be moved.', 'started');
     }
     const found = await caseOfCentre(db, centreId, booking.caseId);
-    const plan = await readyPlan(db, centreId, found);
-    const timeZone = await centreTimeZone(db, centreId);
+    const { plan, timeZone } = await readyPlan(db, centreId, found);
+    zone = timeZone;
     const date = body.date ?? booking.localDate;
     const startTime = body.startTime ?? (body.date ? undefined : clockOf(booking.startsAt, timeZone));
     const session = sessionFor(plan, date, startTime, timeZone);
@@ -477,7 +480,7 @@ export async function moveBooking(
   } catch (error) {
     throw await refusalAudited(db, actor, 'booking.moved', centreId, booking.caseId, error);
   }
-  return (await viewsOf(db, centreId, [bookingId]))[0]!;
+  return (await viewsOf(db, centreId, [bookingId], { timeZone: zone }))[0]!;
 }
 
 /** Cancels one session, recording who called it off, why, and how much notice was given. */

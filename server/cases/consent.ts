@@ -15,7 +15,7 @@ import { localDay, spokenDay } from '../platform/local-time.js';
 import { centreSettingsOf } from '../rules/service.js';
 import { childAgeOn, consentRefusal, parentalConsentNeeded } from './consent-rules.js';
 import { consentsOfCase, insertConsent, withdrawConsentRow } from './repository.js';
-import { caseOpenForChange, peopleInCase } from './service.js';
+import { caseOpenForChange, peopleInCase, type CasePerson } from './service.js';
 
 type ConsentInput = z.output<typeof consentBody>;
 
@@ -167,9 +167,13 @@ export async function childConsentsOf(db: Executor, centreId: string, caseId: st
  * Full names of the children whose consent is not recorded: for the check that a case is ready to book.
  * Every child's information needs consent (a parent's, or their own once older than the centre's age).
  */
-export async function childrenAwaitingConsent(db: Executor, caseId: string): Promise<string[]> {
+export async function childrenAwaitingConsent(
+  db: Executor,
+  caseId: string,
+  known?: CasePerson[] | Promise<CasePerson[]>,
+): Promise<string[]> {
   const [people, consents] = await readAll(db, [
-    () => peopleInCase(db, caseId),
+    async () => known ?? peopleInCase(db, caseId),
     () => consentsOfCase(db, caseId),
   ]);
   const consented = new Set(consents.filter((c) => c.withdrawnAt === null).map((c) => c.childPersonId));

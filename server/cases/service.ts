@@ -307,6 +307,8 @@ export async function caseOpenForChange(tx: Executor, centreId: string, caseId: 
 }
 
 /** Everyone of a case with what the rules of other modules need to know of them (no contact details). */
+export type CasePerson = Awaited<ReturnType<typeof peopleInCase>>[number];
+
 export async function peopleInCase(db: Executor, caseId: string) {
   const people = await peopleOf(db, caseId);
   return people.map((p) => ({

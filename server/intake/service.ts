@@ -48,8 +48,16 @@ export interface IntakeStatus {
 }
 
 /** Whom intake has seen: for the check that a case is ready to book. */
-export async function intakeStatus(db: Executor, caseId: string): Promise<IntakeStatus> {
-  const [people, done] = await readAll(db, [() => peopleInCase(db, caseId), () => doneVisits(db, caseId)]);
+/** A caller that is reading the case's people already passes them in (or the promise of them). */
+export async function intakeStatus(
+  db: Executor,
+  caseId: string,
+  known?: Person[] | Promise<Person[]>,
+): Promise<IntakeStatus> {
+  const [people, done] = await readAll(db, [
+    async () => known ?? peopleInCase(db, caseId),
+    () => doneVisits(db, caseId),
+  ]);
   return progressOf(people, done);
 }
 

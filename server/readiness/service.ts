@@ -6,8 +6,9 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit, whoOf } from '../audit/service.js';
 import { bookingReadiness, type Readiness } from '../cases/readiness.js';
 import { childrenAwaitingConsent } from '../cases/consent.js';
-import { adultsOfCase, caseOfCentre } from '../cases/service.js';
+import { caseOfCentre, peopleInCase } from '../cases/service.js';
 import { intakeStatus } from '../intake/service.js';
+import { centreTimeZone } from '../organisation/time-zone.js';
 import type { Db } from '../platform/database.js';
 import { currentPlan, type ContactPlan } from '../plans/service.js';
 import { currentRiskAssessment } from '../risk/service.js';
@@ -21,29 +22,37 @@ export async function readinessOf(db: Db, centreId: string, caseId: string): Pro
 }
 
 /**
- * The readiness and the current plan it was judged with, for a booking to go on with. A caller that has
- * already read the case passes it in.
+ * The readiness, the current plan it was judged with and the centre's time zone, for a booking to go on
+ * with. A caller that has already read the case passes it in. The reads go side by side; the case's
+ * people are read once, for the intake, the consent and the rules accepted.
  */
 export async function readinessAndPlan(
   db: Db,
   centreId: string,
   caseId: string,
   known?: CaseRow,
-): Promise<{ readiness: Readiness; plan: ContactPlan | null }> {
-  const found = known ?? (await caseOfCentre(db, centreId, caseId));
-  const [adults, intake, withoutConsent, risk, plan, rules, sanction] = await Promise.all([
-    adultsOfCase(db, caseId),
-    intakeStatus(db, caseId),
-    childrenAwaitingConsent(db, caseId),
-    currentRiskAssessment(db, caseId),
-    currentPlan(db, caseId),
-    currentRules(db, centreId),
-    sanctionToday(db, centreId, caseId),
-  ]);
-  const accepted = await acceptedVersions(
-    db,
-    adults.map((adult) => adult.id),
-  );
+): Promise<{ readiness: Readiness; plan: ContactPlan | null; timeZone: string }> {
+  const peopleRead = peopleInCase(db, caseId);
+  const zoneRead = centreTimeZone(db, centreId);
+  const adultsRead = peopleRead.then((people) => people.filter((person) => person.role !== 'child'));
+  const [found, adults, intake, withoutConsent, risk, plan, rules, timeZone, sanction, accepted] =
+    await Promise.all([
+      known ?? caseOfCentre(db, centreId, caseId),
+      adultsRead,
+      intakeStatus(db, caseId, peopleRead),
+      childrenAwaitingConsent(db, caseId, peopleRead),
+      currentRiskAssessment(db, caseId),
+      currentPlan(db, caseId),
+      currentRules(db, centreId),
+      zoneRead,
+      zoneRead.then((zone) => sanctionToday(db, caseId, zone)),
+      adultsRead.then((adults) =>
+        acceptedVersions(
+          db,
+          adults.map((adult) => adult.id),
+        ),
+      ),
+    ]);
   const readiness = bookingReadiness({
     caseStatus: found.status,
     // A case exists only once its referral was accepted with every required answer.
@@ -59,7 +68,7 @@ export async function readinessAndPlan(
     acceptedRulesVersion: accepted,
     sanction,
   });
-  return { readiness, plan };
+  return { readiness, plan, timeZone };
 }
 
 export async function caseReadiness(

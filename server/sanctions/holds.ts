@@ -3,7 +3,6 @@
  * (422 with the sentence), and readiness shows the sanction holding today as a blocker. Kept apart from
  * service.ts, which cancels sessions through the bookings service, so that neither imports the other.
  */
-import { centreContact } from '../organisation/service.js';
 import type { Executor } from '../platform/database.js';
 import { RuleRefused } from '../platform/errors.js';
 import { localDay } from '../platform/local-time.js';
@@ -19,9 +18,7 @@ export async function refuseWhileSanctioned(tx: Executor, caseId: string, date: 
   if (holding) throw new RuleRefused(bookingRefusal(holding), 'sanctioned');
 }
 
-/** The sanction holding today at the centre, for the case's readiness; null when none does. */
-export async function sanctionToday(executor: Executor, centreId: string, caseId: string) {
-  const centre = await centreContact(executor, centreId);
-  const today = localDay(new Date(), centre?.timeZone ?? 'Europe/London');
-  return readinessBlocker(await standingSanctions(executor, caseId), today);
+/** The sanction holding today on the centre's clock, for the case's readiness; null when none does. */
+export async function sanctionToday(executor: Executor, caseId: string, timeZone: string) {
+  return readinessBlocker(await standingSanctions(executor, caseId), localDay(new Date(), timeZone));
 }
