@@ -2,7 +2,7 @@
  * Bookings in the database. Reads of rooms, venues, people and staff select only the columns a
  * booking's rules use.
  */
-import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sum } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql, sum } from 'drizzle-orm';
 import {
   bookingPeople,
   bookings,
@@ -23,6 +23,7 @@ import type { Pair, PlannedPerson, SeparationWindow } from './planning.js';
 export type BookingRow = typeof bookings.$inferSelect;
 
 /** The room, locked until the transaction ends: bookings of one room take their turn. */
+/** The room, locked for the booking's transaction, with its venue's name (the venue is not locked). */
 export async function lockRoom(executor: Executor, centreId: string, roomId: string) {
   const [row] = await executor
     .select({
@@ -32,10 +33,12 @@ export async function lockRoom(executor: Executor, centreId: string, roomId: str
       usage: rooms.usage,
       active: rooms.active,
       venueId: rooms.venueId,
+      venueName: venues.name,
     })
     .from(rooms)
+    .leftJoin(venues, eq(venues.id, rooms.venueId))
     .where(and(eq(rooms.id, roomId), eq(rooms.centreId, centreId)))
-    .for('update');
+    .for('update', { of: rooms });
   return row;
 }
 
@@ -74,62 +77,70 @@ const conflictColumns = {
   caseReference: cases.reference,
 };
 
-/** A booking of the same private room at overlapping times. */
-export async function roomClash(
+/** What another booking at overlapping times shares with the one being placed. */
+export interface Clash {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  caseReference: string;
+}
+
+/**
+ * The booked sessions at overlapping times that share, with the one being placed, its family, its
+ * private room or its supervisor: one query for the three, the first of each kind returned.
+ */
+export async function clashesOf(
   executor: Executor,
-  roomId: string,
+  placing: { caseId: string; privateRoomId: string | null; supervisorUserId: string | null },
   startsAt: Date,
   endsAt: Date,
   exceptBookingId?: string,
-) {
-  const [row] = await executor
-    .select(conflictColumns)
+): Promise<{ family?: Clash; room?: Clash; supervisor?: Clash }> {
+  const sameRoom = placing.privateRoomId
+    ? and(eq(bookings.roomId, placing.privateRoomId), eq(bookings.exclusive, true))
+    : undefined;
+  // The range condition lets the supervisor's exclusion index find the overlap, not every session of theirs.
+  const sameSupervisor = placing.supervisorUserId
+    ? and(
+        eq(bookings.supervisorUserId, placing.supervisorUserId),
+        sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}) && tstzrange(${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz)`,
+      )
+    : undefined;
+  const rows = await executor
+    .select({
+      ...conflictColumns,
+      caseId: bookings.caseId,
+      roomId: bookings.roomId,
+      exclusive: bookings.exclusive,
+      supervisorUserId: bookings.supervisorUserId,
+    })
     .from(bookings)
     .innerJoin(cases, eq(cases.id, bookings.caseId))
     .where(
       and(
-        eq(bookings.roomId, roomId),
-        eq(bookings.exclusive, true),
+        or(eq(bookings.caseId, placing.caseId), sameRoom, sameSupervisor),
         overlapping(startsAt, endsAt),
         except(exceptBookingId),
       ),
     )
-    .limit(1);
-  return row;
-}
-
-/** Another session of the same family at overlapping times. */
-export async function familyClash(
-  executor: Executor,
-  caseId: string,
-  startsAt: Date,
-  endsAt: Date,
-  exceptBookingId?: string,
-) {
-  const [row] = await executor
-    .select(conflictColumns)
-    .from(bookings)
-    .innerJoin(cases, eq(cases.id, bookings.caseId))
-    .where(and(eq(bookings.caseId, caseId), overlapping(startsAt, endsAt), except(exceptBookingId)))
-    .limit(1);
-  return row;
-}
-
-/** Another family the same supervisor supervises at overlapping times. */
-export async function supervisorClash(
-  executor: Executor,
-  userId: string,
-  startsAt: Date,
-  endsAt: Date,
-  exceptBookingId?: string,
-) {
-  const [row] = await executor
-    .select(conflictColumns)
-    .from(bookings)
-    .innerJoin(cases, eq(cases.id, bookings.caseId))
-    .where(and(eq(bookings.supervisorUserId, userId), overlapping(startsAt, endsAt), except(exceptBookingId)))
-    .limit(1);
-  return row;
+    .orderBy(asc(bookings.startsAt));
+  const clash = ({ id, startsAt, endsAt, caseReference }: (typeof rows)[number]): Clash => ({
+    id,
+    startsAt,
+    endsAt,
+    caseReference,
+  });
+  const first = (test: (row: (typeof rows)[number]) => boolean) => {
+    const row = rows.find(test);
+    return row ? clash(row) : undefined;
+  };
+  return {
+    family: first((row) => row.caseId === placing.caseId),
+    room: first((row) => row.exclusive && row.roomId === placing.privateRoomId),
+    supervisor: first(
+      (row) => placing.supervisorUserId !== null && row.supervisorUserId === placing.supervisorUserId,
+    ),
+  };
 }
 
 /** A staff member who may supervise at the centre, with their check dates. */

@@ -33,7 +33,7 @@ import {
   bookingsBetween,
   endPair,
   ensurePairs,
-  familyClash,
+  clashesOf,
   futureSessionsOfCase,
   headcountInRoom,
   insertBooking,
@@ -42,11 +42,9 @@ import {
   peopleOfCase,
   replaceBookingPeople,
   replaceWindows,
-  roomClash,
   separationClashes,
   setPairMinutes,
   supervisorAt,
-  supervisorClash,
   updateBooking,
   type BookingRow,
 } from './repository.js';
@@ -134,7 +132,18 @@ async function checkPlacement(tx: Tx, p: Placement) {
       'Supervised contact needs a named supervisor.',
     );
   }
-  const sameFamily = await familyClash(tx, p.caseId, p.startsAt, p.endsAt, p.bookingId);
+  const clashes = await clashesOf(
+    tx,
+    {
+      caseId: p.caseId,
+      privateRoomId: room.usage === 'private' ? room.id : null,
+      supervisorUserId: p.supervisorUserId,
+    },
+    p.startsAt,
+    p.endsAt,
+    p.bookingId,
+  );
+  const sameFamily = clashes.family;
   if (sameFamily) {
     throw new Conflict(
       `This family already has a session ${whenOf(sameFamily.startsAt, sameFamily.endsAt, p.timeZone)} on ${longDate(p.date)}.`,
@@ -159,7 +168,7 @@ async function checkPlacement(tx: Tx, p: Placement) {
       );
     }
     supervisorName = supervisor.displayName;
-    const busy = await supervisorClash(tx, p.supervisorUserId, p.startsAt, p.endsAt, p.bookingId);
+    const busy = clashes.supervisor;
     if (busy) {
       throw new Conflict(
         `${supervisor.displayName} is already supervising another family (${busy.caseReference}) ${whenOf(busy.startsAt, busy.endsAt, p.timeZone)} that day.`,
@@ -178,7 +187,7 @@ async function checkPlacement(tx: Tx, p: Placement) {
         'room_too_small',
       );
     }
-    const taken = await roomClash(tx, room.id, p.startsAt, p.endsAt, p.bookingId);
+    const taken = clashes.room;
     if (taken) {
       throw new Conflict(
         `The ${room.name} is already booked ${whenOf(taken.startsAt, taken.endsAt, p.timeZone)} on ${longDate(p.date)} (${taken.caseReference}). Choose another room or time.`,
@@ -235,9 +244,9 @@ async function checkPlacement(tx: Tx, p: Placement) {
     }
   }
   const windows = separationWindows(planned, pairs);
-  const clashes = await separationClashes(tx, venueId, p.bookingId, windows);
-  if (clashes.length > 0) {
-    const clash = clashes[0]!;
+  const apart = await separationClashes(tx, venueId, p.bookingId, windows);
+  if (apart.length > 0) {
+    const clash = apart[0]!;
     const who = people.find((person) => person.id === clash.personId);
     const sameCase = clash.otherCaseId === p.caseId;
     throw new Conflict(
@@ -245,7 +254,7 @@ async function checkPlacement(tx: Tx, p: Placement) {
       'must_not_meet',
     );
   }
-  return { room, venueId, headcount, planned, windows, supervisorName, service };
+  return { room, venueId, headcount, people, planned, windows, supervisorName, service };
 }
 
 const CONSTRAINT_SENTENCES: Record<string, [string, string]> = {
@@ -353,14 +362,11 @@ export async function bookSession(
 ): Promise<BookingView> {
   if (!can(actor, PERMISSIONS.TIMETABLE_MANAGE, centreId)) throw new NotAllowed();
   const found = await caseOfCentre(db, centreId, caseId);
-  let bookingId: string;
-  let timeZone: string;
+  let view: BookingView;
   try {
-    const ready = await readyPlan(db, centreId, found);
-    const plan = ready.plan;
-    timeZone = ready.timeZone;
+    const { plan, timeZone } = await readyPlan(db, centreId, found);
     const session = sessionFor(plan, body.date, body.startTime, timeZone);
-    bookingId = await db.transaction(async (tx) => {
+    view = await db.transaction(async (tx) => {
       const placed = await checkPlacement(tx, {
         centreId,
         caseId,
@@ -399,12 +405,41 @@ export async function bookSession(
         centreId,
         detail: { caseId, date: session.date, roomId: placed.room.id, source: session.source },
       });
-      return row.id;
+      // The answer is made from what was just written, as the timetable reads it back.
+      const names = new Map(placed.people.map((person) => [person.id, person]));
+      return viewsFrom(
+        {
+          rows: [
+            {
+              booking: row,
+              caseReference: found.reference,
+              roomName: placed.room.name,
+              roomUsage: placed.room.usage,
+              venueName: placed.room.venueName ?? '',
+              supervisorName: placed.supervisorName,
+            },
+          ],
+          people: [...placed.planned]
+            .sort((a, b) => a.arriveAt.getTime() - b.arriveAt.getTime())
+            .map((person) => ({
+              bookingId: row.id,
+              personId: person.personId,
+              firstName: names.get(person.personId)?.firstName ?? '',
+              lastName: names.get(person.personId)?.lastName ?? '',
+              role: person.role,
+              arriveAt: person.arriveAt,
+              leaveAt: person.leaveAt,
+              broughtByPersonId: person.broughtByPersonId,
+            })),
+          separated: placed.windows.map((window) => ({ bookingId: row.id, personId: window.personId })),
+        },
+        timeZone,
+      )[0]!;
     });
   } catch (error) {
     throw await refusalAudited(db, actor, 'booking.created', centreId, caseId, error);
   }
-  return (await viewsOf(db, centreId, [bookingId], { timeZone }))[0]!;
+  return view;
 }
 
 /** Moves one session to another date, time, room or supervisor, with every check made again. */
@@ -628,7 +663,14 @@ async function views(
   window: { from: Date; to: Date } | null,
   filters: { roomId?: string; caseId?: string; bookingIds?: string[]; includeCancelled?: boolean },
 ): Promise<BookingView[]> {
-  const { rows, people, separated } = await bookingsBetween(db, centreId, window, filters);
+  return viewsFrom(await bookingsBetween(db, centreId, window, filters), timeZone);
+}
+
+/** Sessions as the timetable shows them, from their rows, people and who among them is kept apart. */
+function viewsFrom(
+  { rows, people, separated }: Awaited<ReturnType<typeof bookingsBetween>>,
+  timeZone: string,
+): BookingView[] {
   const flagged = new Set(separated.map((s) => `${s.bookingId} ${s.personId}`));
   return rows.map(({ booking, caseReference, roomName, roomUsage, venueName, supervisorName }) => ({
     id: booking.id,
