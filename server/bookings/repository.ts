@@ -2,7 +2,7 @@
  * Bookings in the database. Reads of rooms, venues, people and staff select only the columns a
  * booking's rules use.
  */
-import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql, sum } from 'drizzle-orm';
 import {
   bookingPeople,
   bookings,
@@ -336,8 +336,8 @@ export async function separationClashes(
               eq(separationWindows.pairId, window.pairId),
               ne(separationWindows.personId, window.personId),
               eq(separationWindows.kind, window.kind),
-              lt(separationWindows.startsAt, window.endsAt),
-              gt(separationWindows.endsAt, window.startsAt),
+              // The constraint's own test, which its index answers.
+              sql`tstzrange(${separationWindows.startsAt}, ${separationWindows.endsAt}) && tstzrange(${window.startsAt.toISOString()}::timestamptz, ${window.endsAt.toISOString()}::timestamptz)`,
             ),
           ),
         ),

@@ -987,6 +987,10 @@ export const separationPairs = pgTable(
     uniqueIndex('separation_pairs_active')
       .on(t.personAId, t.personBId)
       .where(sql`${t.endedAt} is null`),
+    // A person's pairs are found from either side: the unique index above serves the first.
+    index('separation_pairs_active_b')
+      .on(t.personBId)
+      .where(sql`${t.endedAt} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "separation_pairs_active_b" ON "separation_pairs" USING btree ("person_b_id") WHERE "separation_pairs"."ended_at" is null;
