@@ -230,6 +230,40 @@ describe('families it cannot place, each with the constraint named', () => {
   });
 });
 
+describe('the rota', () => {
+  it('a supervisor on duty at the venue for the family’s whole stay is proposed first', async () => {
+    const later = new Date(Date.parse(tuesday) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const ask = async () => {
+      const response = await coordinator.post(assistant(), { date: later, caseIds: [lees.caseId] });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { proposals: Proposal[] }).proposals[0]!;
+    };
+    const first = await ask();
+    const staff = (await coordinator.get(`/api/centres/${riverside}/rota/staff?date=${later}`)).json()
+      .items as { userId: string; roles: string[] }[];
+    const other = staff.find(
+      (s) =>
+        s.userId !== first.supervisor!.id && s.roles.some((r) => r === 'supervisor' || r === 'coordinator'),
+    )!;
+    const rooms = (await coordinator.get(`/api/centres/${riverside}/rooms`)).json().items as {
+      id: string;
+      venueId: string;
+    }[];
+    const venueId = rooms.find((room) => room.id === first.room.id)!.venueId;
+    // The Lees stay from 15:45 to 17:00: a shift from 15:30 to 17:30 there covers them.
+    const shift = await coordinator.post(`/api/centres/${riverside}/rota`, {
+      userId: other.userId,
+      date: later,
+      role: 'supervisor',
+      venueId,
+      startTime: '15:30',
+      endTime: '17:30',
+    });
+    expect(shift.statusCode, shift.body).toBe(201);
+    expect((await ask()).supervisor!.id).toBe(other.userId);
+  });
+});
+
 describe('bad input answers 400 naming each field', () => {
   it('a date that is not one, no families, and both ways of naming them', async () => {
     const bad = await coordinator.post(assistant(), { date: 'next Tuesday', caseIds: [] });

@@ -584,6 +584,27 @@ describe('the proposal', () => {
     expect(new Set(plan.proposals.map((p) => p.roomId)).size).toBe(2);
   });
 
+  it('prefers a supervisor on the rota at the venue for the family’s whole stay', () => {
+    const shift = (from: string, to: string, where = venueId) => ({
+      venueId: where,
+      startsAt: at(from),
+      endsAt: at(to),
+    });
+    const withSamOn = (shifts: ReturnType<typeof shift>[]) =>
+      planDay(
+        day({
+          staff: [{ ...supervisor('sam', 'Sam T.'), shifts }, supervisor('ria', 'Ria K.')],
+          requests: [family('hill', ['Laura H.', 'Mark H.'])],
+        }),
+      ).proposals[0]!.supervisorId;
+    // Without a shift, the first by name; with one covering 09:45 to 12:15 there, the one on duty.
+    expect(withSamOn([])).toBe('ria');
+    expect(withSamOn([shift('09:30', '12:30')])).toBe('sam');
+    // A shift that ends before the family leaves, or at another venue, is not a reason to prefer.
+    expect(withSamOn([shift('09:30', '12:00')])).toBe('ria');
+    expect(withSamOn([shift('09:00', '13:00', 'another-venue')])).toBe('ria');
+  });
+
   it('fills a shared hall up to its capacity and then uses a private room', () => {
     const supported = (key: string) =>
       family(key, [`Res ${key}.`, `Oth ${key}.`], { serviceType: 'supported', stagger: false });

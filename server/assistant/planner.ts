@@ -16,6 +16,9 @@
  *   server/bookings/planning.ts (`separationWindows`), compared as the database's exclusion constraints
  *   compare them (`windowsClash`).
  *
+ * Among the supervisors free for a family, the planner prefers one on the rota at the session's venue for
+ * the family's whole stay (what the rota's staffing warnings ask), then the one given the fewest families.
+ *
  * Each person's arrival and departure are the plan's offsets from the session's start and end (agreed
  * with the family, and checked against its own separation when the plan was agreed): the planner moves a
  * whole session, never one person, and moves it as little as it can from the time the family prefers.
@@ -83,6 +86,8 @@ export interface DayStaff {
   checksCurrent: boolean;
   /** Times they are already taken (sessions they supervise are read from `booked` as well). */
   commitments: { startsAt: Date; endsAt: Date }[];
+  /** Their shifts on the rota that day, where and when: a supervisor on duty is preferred. */
+  shifts?: { venueId: string; startsAt: Date; endsAt: Date }[];
 }
 
 /** A session already booked that day. */
@@ -319,6 +324,7 @@ interface Staffer {
   id: string;
   name: string;
   commitments: { startsAt: number; endsAt: number }[];
+  shifts: { venueId: string; startsAt: number; endsAt: number }[];
 }
 
 /** A request with what the search needs worked out once. */
@@ -367,6 +373,11 @@ class Planner {
         commitments: staff.commitments.map((c) => ({
           startsAt: c.startsAt.getTime(),
           endsAt: c.endsAt.getTime(),
+        })),
+        shifts: (staff.shifts ?? []).map((shift) => ({
+          venueId: shift.venueId,
+          startsAt: shift.startsAt.getTime(),
+          endsAt: shift.endsAt.getTime(),
         })),
       }))
       .sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
@@ -663,6 +674,7 @@ class Planner {
           apart.set(venueId, ok);
         }
         if (!ok) continue;
+        if (supervisor) supervisor = this.freeSupervisor(state, at, end, { venueId, people: found.people });
         return {
           id: p.id,
           caseId: p.request.caseId,
@@ -682,11 +694,38 @@ class Planner {
     return null;
   }
 
-  private freeSupervisor(state: DayState, startsAt: number, endsAt: number): Staffer | null {
+  /**
+   * A supervisor free for the session, or null: once the venue and the family's times are known, one on
+   * the rota there for the family's whole stay comes first; then the one given the fewest families.
+   */
+  private freeSupervisor(
+    state: DayState,
+    startsAt: number,
+    endsAt: number,
+    at?: { venueId: string; people: PlannedPerson[] },
+  ): Staffer | null {
+    let stay: { from: number; to: number } | null = null;
+    if (at && at.people.length > 0) {
+      stay = {
+        from: Math.min(...at.people.map((person) => person.arriveAt.getTime())),
+        to: Math.max(...at.people.map((person) => person.leaveAt.getTime())),
+      };
+    }
+    const onDuty = (staff: Staffer) =>
+      stay !== null &&
+      staff.shifts.some(
+        (shift) => shift.venueId === at!.venueId && shift.startsAt <= stay.from && shift.endsAt >= stay.to,
+      );
     let chosen: Staffer | null = null;
+    let chosenOnDuty = false;
     for (const staff of this.supervisors) {
       if (!state.supervisorFree(staff, startsAt, endsAt)) continue;
-      if (!chosen || (state.load.get(staff.id) ?? 0) < (state.load.get(chosen.id) ?? 0)) chosen = staff;
+      const duty = onDuty(staff);
+      const fewer = (state.load.get(staff.id) ?? 0) < (state.load.get(chosen?.id ?? '') ?? 0);
+      if (!chosen || (duty && !chosenOnDuty) || (duty === chosenOnDuty && fewer)) {
+        chosen = staff;
+        chosenOnDuty = duty;
+      }
     }
     return chosen;
   }

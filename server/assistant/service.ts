@@ -1,8 +1,9 @@
 /**
  * The timetable assistant around the pure planner: gathers the day (the families' current plans, the
- * rooms, the staff whose checks are current, the openings, the sessions already booked and every pair kept
- * apart) from each module's service, asks the planner, and answers in the centre's local time. Accepting
- * books each session through the booking service, which checks every rule again.
+ * rooms, the staff whose checks are current and their shifts on the rota, the openings, the sessions
+ * already booked and every pair kept apart) from each module's service, asks the planner, and answers in
+ * the centre's local time. Accepting books each session through the booking service, which checks every
+ * rule again.
  * See docs/decisions/012-timetable-assistant.md.
  */
 import { PERMISSIONS } from '../../shared/access.js';
@@ -28,6 +29,7 @@ import { AppError, InvalidInput, NotAllowed, NotFound } from '../platform/errors
 import { readinessOf } from '../readiness/service.js';
 import { currentRiskAssessment } from '../risk/service.js';
 import { centreSettingsOf } from '../rules/service.js';
+import { shiftsOn } from '../rota/service.js';
 import { currentStaffOn, todayIn } from '../staff/service.js';
 import { sessionOccurrencesBetween } from '../venues/service.js';
 import {
@@ -173,9 +175,10 @@ export async function proposeDay(
   }
   if (unknown.length > 0) throw new InvalidInput(unknown);
 
-  const [rooms, staff, occurrences, booked, separations] = await Promise.all([
+  const [rooms, staff, shifts, occurrences, booked, separations] = await Promise.all([
     roomsOf(db, actor, centreId),
     currentStaffOn(db, centreId, body.date),
+    shiftsOn(db, centreId, body.date),
     sessionOccurrencesBetween(db, centreId, body.date, body.date),
     listBookings(db, actor, centreId, { from: body.date, to: body.date, includeCancelled: false }),
     listSeparations(db, actor, centreId),
@@ -251,6 +254,7 @@ export async function proposeDay(
       roles: s.roles,
       checksCurrent: s.checks.current,
       commitments: [],
+      shifts: shifts.filter((shift) => shift.userId === s.userId),
     })),
     booked: bookedSessions,
     separations: pairs,

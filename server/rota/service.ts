@@ -134,6 +134,17 @@ export async function rotaOf(
   };
 }
 
+/** Who is on the rota on a local day, where and when: for the timetable assistant, which has checked access. */
+export async function shiftsOn(executor: Executor, centreId: string, date: string) {
+  const rows = await shiftsBetween(executor, centreId, date, date);
+  return rows.map((row) => ({
+    userId: row.userId,
+    venueId: row.venueId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+  }));
+}
+
 /** The centre's staff who could be on the rota on a day, with whether their checks are current then. */
 export async function rotaStaffOn(
   db: Db,
