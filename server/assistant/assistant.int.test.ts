@@ -251,15 +251,24 @@ describe('the rota', () => {
     }[];
     const venueId = rooms.find((room) => room.id === first.room.id)!.venueId;
     // The Lees stay from 15:45 to 17:00: a shift from 15:30 to 17:30 there covers them.
-    const shift = await coordinator.post(`/api/centres/${riverside}/rota`, {
-      userId: other.userId,
-      date: later,
-      role: 'supervisor',
-      venueId,
-      startTime: '15:30',
-      endTime: '17:30',
-    });
-    expect(shift.statusCode, shift.body).toBe(201);
+    const onShift = async (role: 'supervisor' | 'volunteer') => {
+      const shift = await coordinator.post(`/api/centres/${riverside}/rota`, {
+        userId: other.userId,
+        date: later,
+        role,
+        venueId,
+        startTime: '15:30',
+        endTime: '17:30',
+      });
+      expect(shift.statusCode, shift.body).toBe(201);
+      return shift.json().id as string;
+    };
+    // Rostered as a volunteer, they are busy in the hall: no reason to prefer them.
+    const asVolunteer = await onShift('volunteer');
+    expect((await ask()).supervisor!.id).toBe(first.supervisor!.id);
+    const removed = await coordinator.delete(`/api/centres/${riverside}/rota/${asVolunteer}`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    await onShift('supervisor');
     expect((await ask()).supervisor!.id).toBe(other.userId);
   });
 });

@@ -603,6 +603,9 @@ describe('the proposal', () => {
     // A shift that ends before the family leaves, or at another venue, is not a reason to prefer.
     expect(withSamOn([shift('09:30', '12:00')])).toBe('ria');
     expect(withSamOn([shift('09:00', '13:00', 'another-venue')])).toBe('ria');
+    // Two shifts end to end cover the stay; with a gap between them they do not.
+    expect(withSamOn([shift('11:00', '12:30'), shift('09:30', '11:00')])).toBe('sam');
+    expect(withSamOn([shift('09:30', '10:55'), shift('11:00', '12:30')])).toBe('ria');
   });
 
   it('fills a shared hall up to its capacity and then uses a private room', () => {

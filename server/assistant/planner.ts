@@ -16,8 +16,9 @@
  *   server/bookings/planning.ts (`separationWindows`), compared as the database's exclusion constraints
  *   compare them (`windowsClash`).
  *
- * Among the supervisors free for a family, the planner prefers one on the rota at the session's venue for
- * the family's whole stay (what the rota's staffing warnings ask), then the one given the fewest families.
+ * Among the supervisors free for a family, the planner prefers one on the rota to supervise at the
+ * session's venue for the family's whole stay (what the rota's staffing warnings ask; a shift or shifts
+ * end to end), then the one given the fewest families.
  *
  * Each person's arrival and departure are the plan's offsets from the session's start and end (agreed
  * with the family, and checked against its own separation when the plan was agreed): the planner moves a
@@ -86,7 +87,7 @@ export interface DayStaff {
   checksCurrent: boolean;
   /** Times they are already taken (sessions they supervise are read from `booked` as well). */
   commitments: { startsAt: Date; endsAt: Date }[];
-  /** Their shifts on the rota that day, where and when: a supervisor on duty is preferred. */
+  /** Their shifts on the rota that day to supervise (not as a volunteer): one on duty is preferred. */
   shifts?: { venueId: string; startsAt: Date; endsAt: Date }[];
 }
 
@@ -711,11 +712,20 @@ class Planner {
         to: Math.max(...at.people.map((person) => person.leaveAt.getTime())),
       };
     }
-    const onDuty = (staff: Staffer) =>
-      stay !== null &&
-      staff.shifts.some(
-        (shift) => shift.venueId === at!.venueId && shift.startsAt <= stay.from && shift.endsAt >= stay.to,
-      );
+    const onDuty = (staff: Staffer) => {
+      if (stay === null) return false;
+      // Shifts there, end to end, from before the first arrival: covered once one reaches the last leaving.
+      let reached = stay.from;
+      const there = staff.shifts
+        .filter((shift) => shift.venueId === at!.venueId)
+        .sort((a, b) => a.startsAt - b.startsAt);
+      for (const shift of there) {
+        if (shift.startsAt > reached) break;
+        reached = Math.max(reached, shift.endsAt);
+        if (reached >= stay.to) return true;
+      }
+      return false;
+    };
     let chosen: Staffer | null = null;
     let chosenOnDuty = false;
     for (const staff of this.supervisors) {

@@ -254,7 +254,8 @@ export async function proposeDay(
       roles: s.roles,
       checksCurrent: s.checks.current,
       commitments: [],
-      shifts: shifts.filter((shift) => shift.userId === s.userId),
+      // A supervisor rostered as a volunteer is busy in the hall, not free to supervise.
+      shifts: shifts.filter((shift) => shift.userId === s.userId && shift.role !== 'volunteer'),
     })),
     booked: bookedSessions,
     separations: pairs,

@@ -139,6 +139,7 @@ export async function shiftsOn(executor: Executor, centreId: string, date: strin
   const rows = await shiftsBetween(executor, centreId, date, date);
   return rows.map((row) => ({
     userId: row.userId,
+    role: row.role,
     venueId: row.venueId,
     startsAt: row.startsAt,
     endsAt: row.endsAt,
