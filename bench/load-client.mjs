@@ -6,7 +6,7 @@
  * Given a list of requests, `clients` loops send them in turn. In `closed` mode each client sends its
  * next request as soon as its last is answered (saturation: latency is then mostly queueing); in
  * `paced` mode each client waits a random pause (exponential, mean `thinkMs`) between requests, like
- * people working at screens. Answers with a status other than the expected one stop the run.
+ * people working at screens (and before their first, so they do not start in a burst). Answers with a status other than the expected one stop the run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -21,6 +21,9 @@ const latencies = [];
 let next = 0;
 const started = performance.now();
 async function client() {
+  // Paced clients start after a pause too: twenty people do not all press at the same instant, and a
+  // burst of twenty at the start would sit in the tail of a short run.
+  if (mode === 'paced') await pause();
   while (next < requests.length) {
     const { url, method = 'GET', headers = {}, body, expect = 200 } = requests[next++];
     const t0 = performance.now();
