@@ -68,10 +68,21 @@ export async function newPage(
 
 /** axe-core finds no violations on the page as it is now. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  // A dialog fading in has, for a moment, colours that fail contrast: check the page at rest.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  // A dialog fading in has, for a moment, colours that fail contrast: check the page at rest. Two frames
+  // first, so that a transition a click has just asked for has started and is seen running.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
+  await page.waitForFunction(() => {
+    if (document.getAnimations().some((animation) => animation.playState === 'running')) return false;
+    // And every open dialog fully shown: not one step of its fade still to come.
+    return [...document.querySelectorAll('[role="dialog"]')].every((dialog) => {
+      for (let node: Element | null = dialog; node; node = node.parentElement) {
+        if (getComputedStyle(node).opacity !== '1') return false;
+      }
+      return true;
+    });
+  });
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

@@ -247,6 +247,7 @@ describe('the timetable', () => {
       .getByRole('button', { name: /^Stop keeping (Mark H\. and Nadia P\.|Nadia P\. and Mark H\.) apart$/ })
       .click();
     const stop = page.getByRole('dialog', { name: 'Stop keeping them apart?' });
+    await stop.waitFor();
     await expectAccessible(page, 'stop keeping apart dialog');
     await stop.getByRole('button', { name: 'Stop keeping them apart' }).click();
     await closed(stop);
