@@ -4,7 +4,7 @@
  * the span started no earlier than a day before it. Without the lower bound, every earlier session of
  * the room, family or centre is read: years of them in a busy centre.
  */
-import { and, gt, lt } from 'drizzle-orm';
+import { and, gt, lt, sql, type Column } from 'drizzle-orm';
 import { bookings } from '../db/schema.js';
 
 const DAY_MS = 86_400_000;
@@ -15,3 +15,10 @@ export const sessionsDuring = (from: Date, to: Date) =>
     gt(bookings.endsAt, from),
     gt(bookings.startsAt, new Date(from.getTime() - DAY_MS)),
   );
+
+/**
+ * "The span from `startsAt` to `endsAt` overlaps this one", as the exclusion constraints test it
+ * (`tstzrange && tstzrange`, so an empty span overlaps nothing): their GiST indexes answer it by time.
+ */
+export const spanOverlaps = (startsAt: Column, endsAt: Column, from: Date, to: Date) =>
+  sql`tstzrange(${startsAt}, ${endsAt}) && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`;

@@ -2,7 +2,7 @@
  * Bookings in the database. Reads of rooms, venues, people and staff select only the columns a
  * booking's rules use.
  */
-import { and, asc, eq, gt, inArray, isNull, ne, or, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sum } from 'drizzle-orm';
 import {
   bookingPeople,
   bookings,
@@ -17,13 +17,15 @@ import {
   venues,
 } from '../db/schema.js';
 import type { Executor } from '../platform/database.js';
-import { sessionsDuring } from './overlap.js';
+import { sessionsDuring, spanOverlaps } from './overlap.js';
 import type { Pair, PlannedPerson, SeparationWindow } from './planning.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
-/** The room, locked until the transaction ends: bookings of one room take their turn. */
-/** The room, locked for the booking's transaction, with its venue's name (the venue is not locked). */
+/**
+ * The room, locked until the transaction ends so that bookings of one room take their turn, with its
+ * venue's name (the venue is not locked).
+ */
 export async function lockRoom(executor: Executor, centreId: string, roomId: string) {
   const [row] = await executor
     .select({
@@ -103,7 +105,7 @@ export async function clashesOf(
   const sameSupervisor = placing.supervisorUserId
     ? and(
         eq(bookings.supervisorUserId, placing.supervisorUserId),
-        sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}) && tstzrange(${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz)`,
+        spanOverlaps(bookings.startsAt, bookings.endsAt, startsAt, endsAt),
       )
     : undefined;
   const rows = await executor
@@ -337,7 +339,12 @@ export async function separationClashes(
               ne(separationWindows.personId, window.personId),
               eq(separationWindows.kind, window.kind),
               // The constraint's own test, which its index answers.
-              sql`tstzrange(${separationWindows.startsAt}, ${separationWindows.endsAt}) && tstzrange(${window.startsAt.toISOString()}::timestamptz, ${window.endsAt.toISOString()}::timestamptz)`,
+              spanOverlaps(
+                separationWindows.startsAt,
+                separationWindows.endsAt,
+                window.startsAt,
+                window.endsAt,
+              ),
             ),
           ),
         ),

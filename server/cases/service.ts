@@ -306,9 +306,9 @@ export async function caseOpenForChange(tx: Executor, centreId: string, caseId: 
   return found;
 }
 
-/** Everyone of a case with what the rules of other modules need to know of them (no contact details). */
 export type CasePerson = Awaited<ReturnType<typeof peopleInCase>>[number];
 
+/** Everyone of a case with what the rules of other modules need to know of them (no contact details). */
 export async function peopleInCase(db: Executor, caseId: string) {
   const people = await peopleOf(db, caseId);
   return people.map((p) => ({

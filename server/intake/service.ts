@@ -47,8 +47,10 @@ export interface IntakeStatus {
   childrenIntroduced: boolean;
 }
 
-/** Whom intake has seen: for the check that a case is ready to book. */
-/** A caller that is reading the case's people already passes them in (or the promise of them). */
+/**
+ * Whom intake has seen: for the check that a case is ready to book. A caller that is reading the case's
+ * people already passes them in (or the promise of them).
+ */
 export async function intakeStatus(
   db: Executor,
   caseId: string,
